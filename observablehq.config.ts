@@ -1,0 +1,6 @@
+export default {
+  root: "src",
+  title: "Test",
+  globalStylesheets: [],
+  pages: []
+};

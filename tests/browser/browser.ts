@@ -1,0 +1,64 @@
+// Shared helpers for browser tests: launch Chromium, open a built page, and record what went wrong on it.
+import {mkdirSync} from "node:fs";
+import {dirname} from "node:path";
+import {type Browser, chromium, type Page} from "playwright-core";
+import {inject} from "vitest";
+import {CHROMIUM_ARGS} from "./chromium.js";
+
+export const ARTIFACTS = "test-artifacts";
+
+export interface PageReport {
+  consoleErrors: string[];
+  failedRequests: string[];
+  foreignRequests: string[];
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({executablePath: inject("chromiumPath"), args: CHROMIUM_ARGS});
+}
+
+export function origin(): string {
+  return inject("origin");
+}
+
+/** Opens `path` of the built site in a new page and collects console errors, failed and off-origin requests. */
+export async function open(
+  browser: Browser,
+  path: string,
+  options: {colorScheme?: "light" | "dark"; width?: number} = {}
+): Promise<{page: Page; report: PageReport}> {
+  const context = await browser.newContext({
+    colorScheme: options.colorScheme ?? "light",
+    viewport: {width: options.width ?? 1200, height: 900}
+  });
+  const page = await context.newPage();
+  const report: PageReport = {consoleErrors: [], failedRequests: [], foreignRequests: []};
+  const base = origin();
+  page.on("console", (message) => {
+    if (message.type() === "error") report.consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => report.consoleErrors.push(String(error)));
+  page.on("request", (request) => {
+    const url = request.url();
+    if (!url.startsWith(base) && !url.startsWith("data:") && !url.startsWith("blob:")) report.foreignRequests.push(url);
+  });
+  page.on("requestfailed", (request) =>
+    report.failedRequests.push(`${request.url()} (${request.failure()?.errorText})`)
+  );
+  page.on("response", (response) => {
+    if (response.status() >= 400) report.failedRequests.push(`${response.url()} (${response.status()})`);
+  });
+  // Nothing but the site itself may be reached: abort anything else so a stray CDN import fails loudly.
+  await page.route(
+    (url) => !url.href.startsWith(base) && url.protocol !== "data:" && url.protocol !== "blob:",
+    (route) => route.abort()
+  );
+  await page.goto(base + path, {waitUntil: "networkidle"});
+  return {page, report};
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const file = `${ARTIFACTS}/${name}.png`;
+  mkdirSync(dirname(file), {recursive: true});
+  await page.screenshot({path: file, fullPage: true});
+}

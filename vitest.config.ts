@@ -1,0 +1,21 @@
+import {defineConfig} from "vitest/config";
+
+// Two projects: fast unit tests in Node, and browser tests that drive the built site in headless Chromium.
+export default defineConfig({
+  test: {
+    projects: [
+      {test: {name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node"}},
+      {
+        test: {
+          name: "browser",
+          include: ["tests/browser/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/browser/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false
+        }
+      }
+    ]
+  }
+});
