@@ -1,6 +1,34 @@
+// Observable Framework configuration for the course. Everything the site needs is served by the site itself:
+// no CDN, no third-party fonts (see README, "No network").
+import type MarkdownIt from "markdown-it";
+import {katexPlugin} from "./src/build/katex-plugin.js";
+import {liveCellsPlugin} from "./src/build/live-cells-plugin.js";
+
+export const chapters = [
+  {name: "1 · Linear regression is a one-layer network", path: "/linear-regression"},
+  {name: "2 · The AND gate: sigmoid and step", path: "/and-gate"},
+  {name: "3 · Softmax: more than two classes", path: "/softmax"},
+  {name: "4 · XOR: layers and activations", path: "/xor"},
+  {name: "5 · Backpropagation and gradient descent", path: "/backpropagation"}
+];
+
 export default {
   root: "src",
-  title: "Test",
+  // COURSE_DIST lets several builds (a test run, a preview) write to separate folders.
+  output: process.env.COURSE_DIST || "dist",
+  title: "Neural networks from the inside",
+  pages: [
+    {name: "Chapters", open: true, pages: chapters},
+    {name: "Reference", open: true, pages: [{name: "Toolbox", path: "/toolbox"}]}
+  ],
+  // Framework's default adds a stylesheet from a third-party font host; the course uses system fonts instead.
   globalStylesheets: [],
-  pages: []
+  style: "style.css",
+  theme: ["air", "near-midnight"],
+  search: true,
+  pager: true,
+  toc: true,
+  head: '<link rel="icon" href="data:,">',
+  footer: "Neural networks from the inside: an open, self-paced course. Everything runs in your browser.",
+  markdownIt: (md: MarkdownIt) => md.use(katexPlugin).use(liveCellsPlugin)
 };

@@ -14,7 +14,7 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const chromiumPath = ensureChromium();
   if (!process.env.SKIP_BUILD) execFileSync("npx", ["observable", "build"], {stdio: "inherit"});
-  const {server, origin} = await serve("dist");
+  const {server, origin} = await serve(process.env.COURSE_DIST || "dist");
   project.provide("origin", origin);
   project.provide("chromiumPath", chromiumPath);
   return () => new Promise<void>((resolve) => server.close(() => resolve()));
