@@ -28,7 +28,8 @@ export default {
   search: true,
   pager: true,
   toc: true,
-  head: '<link rel="icon" href="data:,">',
+  // KaTeX's stylesheet (fonts inlined, built by src/assets/katex.css.ts) for build-time and run-time formulas.
+  head: '<link rel="icon" href="data:,"><link rel="stylesheet" href="/assets/katex.css">',
   footer: "Neural networks from the inside: an open, self-paced course. Everything runs in your browser.",
   markdownIt: (md: MarkdownIt) => md.use(katexPlugin).use(liveCellsPlugin)
 };
