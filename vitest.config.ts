@@ -3,6 +3,7 @@ import {defineConfig} from "vitest/config";
 // Two projects: fast unit tests in Node, and browser tests that drive the built site in headless Chromium.
 export default defineConfig({
   test: {
+    reporters: ["default", "./tests/summary-reporter.ts"],
     projects: [
       {test: {name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node"}},
       {
