@@ -108,6 +108,11 @@ describe("the built site is self-contained", () => {
       return statSync(path).isDirectory() ? files(path) : [path];
     });
 
+  it("holds no module that Framework downloaded from a CDN (npm: imports, implicit built-ins)", () => {
+    // On a machine with internet, Framework would fetch `npm:` modules and copy them to dist/_npm/.
+    expect(files(dist).filter((file) => file.includes("/_npm/") || file.includes("/_jsr/"))).toEqual([]);
+  });
+
   it("references no other origin for scripts, styles, fonts or images", () => {
     const offenders: string[] = [];
     for (const file of files(dist)) {
