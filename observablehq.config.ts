@@ -1,6 +1,7 @@
 // Observable Framework configuration for the course. Everything the site needs is served by the site itself:
 // no CDN, no third-party fonts (see README, "No network").
 import type MarkdownIt from "markdown-it";
+import {exercisesPlugin} from "./src/build/exercises-plugin.js";
 import {katexPlugin} from "./src/build/katex-plugin.js";
 import {liveCellsPlugin} from "./src/build/live-cells-plugin.js";
 
@@ -31,5 +32,5 @@ export default {
   // KaTeX's stylesheet (fonts inlined, built by src/assets/katex.css.ts) for build-time and run-time formulas.
   head: '<link rel="icon" href="data:,"><link rel="stylesheet" href="/assets/katex.css">',
   footer: "Neural networks from the inside: an open, self-paced course. Everything runs in your browser.",
-  markdownIt: (md: MarkdownIt) => md.use(katexPlugin).use(liveCellsPlugin)
+  markdownIt: (md: MarkdownIt) => md.use(katexPlugin).use(exercisesPlugin).use(liveCellsPlugin)
 };
