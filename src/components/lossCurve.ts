@@ -1,0 +1,247 @@
+// 4. Loss curve: appends points live while a network trains; train and test series; optional log scale;
+// dashed rules where a learning-rate schedule changed the rate.
+import * as d3 from "d3";
+import {drawAxes, fmt, MARGIN} from "./axes.js";
+import {
+  ensureStyles,
+  extend,
+  followWidth,
+  h,
+  lifecycle,
+  resolveWidth,
+  setLabel,
+  setText,
+  watchVisibility
+} from "./theme.js";
+import {assertFiniteNumber} from "./validate.js";
+
+export interface LossPoint {
+  epoch: number;
+  /** Training loss. */
+  loss: number;
+  /** Test (held-out) loss, when measured. */
+  testLoss?: number;
+  /** The learning rate used for this epoch; a change draws a marker. */
+  learningRate?: number;
+}
+
+export interface LossCurveOptions {
+  /** Points to start with (e.g. a finished run). */
+  data?: LossPoint[];
+  /** Logarithmic loss axis (non-positive losses are skipped). */
+  log?: boolean;
+  xLabel?: string;
+  yLabel?: string;
+  label?: string;
+  width?: number;
+  height?: number;
+  invalidation?: Promise<unknown>;
+}
+
+export type LossCurve = HTMLDivElement & {
+  /** Adds one point (or several) and redraws on the next animation frame. */
+  push(point: LossPoint | LossPoint[]): void;
+  /** Changes options (log, labels, size) and redraws. */
+  update(options: Partial<LossCurveOptions>): void;
+  clear(): void;
+  /** The points so far. */
+  readonly data: readonly LossPoint[];
+  destroy(): void;
+};
+
+/** Where the learning rate changed: [{epoch, from, to}]. Pure, exported for tests. */
+export function rateChanges(points: readonly LossPoint[]): {epoch: number; from: number; to: number}[] {
+  const out: {epoch: number; from: number; to: number}[] = [];
+  let last: number | undefined;
+  for (const p of points) {
+    if (p.learningRate === undefined) continue;
+    if (last !== undefined && p.learningRate !== last) out.push({epoch: p.epoch, from: last, to: p.learningRate});
+    last = p.learningRate;
+  }
+  return out;
+}
+
+function check(p: LossPoint): LossPoint {
+  if (typeof p !== "object" || p === null) throw new Error(`lossCurve.push: expected {epoch, loss}, got ${p}.`);
+  assertFiniteNumber(p.epoch, "lossCurve.push: epoch");
+  if (typeof p.loss !== "number") throw new Error(`lossCurve.push: loss must be a number, got ${typeof p.loss}.`);
+  return p;
+}
+
+export function lossCurve(options: LossCurveOptions = {}): LossCurve {
+  ensureStyles();
+  const life = lifecycle(options.invalidation);
+  let opts = {...options};
+  let width = resolveWidth(opts.width);
+  const data: LossPoint[] = (opts.data ?? []).map(check);
+  let scheduled = false;
+  let lastAxes = "";
+  let lastLegend = "";
+
+  const root = h("div", {class: "nn-fig nn-loss-curve"}) as LossCurve;
+  const legend = h("div", {class: "nn-legend", "aria-hidden": "true"});
+  const svgNode = d3.create("svg").attr("role", "img").node() as SVGSVGElement;
+  const svg = d3.select(svgNode);
+  const status = h("div", {class: "nn-readout", style: "height: 1.5em; overflow: hidden; contain: strict"});
+  root.append(legend, svgNode, status);
+
+  function render() {
+    scheduled = false;
+    const height = opts.height ?? Math.round(Math.min(260, Math.max(180, width * 0.4)));
+    const log = !!opts.log;
+    const ok = (v: number | undefined): v is number => typeof v === "number" && Number.isFinite(v) && (!log || v > 0);
+    const train = data.filter((p) => ok(p.loss));
+    const test = data.filter((p) => ok(p.testLoss));
+    const values = [...train.map((p) => p.loss), ...test.map((p) => p.testLoss as number)];
+    const epochs = d3.extent(data, (p) => p.epoch) as [number, number] | [undefined, undefined];
+    const x = d3.scaleLinear(
+      [epochs[0] ?? 0, Math.max(epochs[1] ?? 1, (epochs[0] ?? 0) + 1)],
+      [MARGIN.left, width - MARGIN.right]
+    );
+    const [lo, hi] = values.length ? (d3.extent(values) as [number, number]) : [log ? 0.01 : 0, 1];
+    const y = log
+      ? d3.scaleLog([Math.min(lo, hi / 10), hi], [height - MARGIN.bottom, MARGIN.top]).nice()
+      : d3.scaleLinear([Math.min(0, lo), hi > lo ? hi : lo + 1], [height - MARGIN.bottom, MARGIN.top]).nice();
+    svg.attr("width", width).attr("height", height).attr("viewBox", `0 0 ${width} ${height}`);
+    // Axes only change when the (rounded) domains or the size do: not on every appended point.
+    x.nice();
+    const axesKey = `${x.domain()}|${y.domain()}|${width}|${height}|${log}|${opts.xLabel}|${opts.yLabel}`;
+    if (axesKey !== lastAxes) {
+      lastAxes = axesKey;
+      const axes = svg.selectAll<SVGGElement, null>("g.axes").data([null]).join("g").attr("class", "axes");
+      drawAxes(axes.node() as SVGGElement, x, y, {
+        width,
+        height,
+        xLabel: opts.xLabel ?? "epoch",
+        yLabel: opts.yLabel ?? (log ? "loss (log scale)" : "loss")
+      });
+    }
+    // Learning-rate changes: a dashed rule each; labels only where there is room for them.
+    const changes = rateChanges(data);
+    let lastLabelX = -Infinity;
+    const marks = changes.map((c) => {
+      const px = x(c.epoch);
+      const labelled = px - lastLabelX > 70;
+      if (labelled) lastLabelX = px;
+      return {...c, px, labelled};
+    });
+    const rules = svg.selectAll<SVGGElement, null>("g.rates").data([null]).join("g").attr("class", "rates");
+    rules
+      .selectAll("line")
+      .data(marks)
+      .join("line")
+      .attr("stroke", "var(--theme-foreground-muted)")
+      .attr("stroke-dasharray", "3 3")
+      .attr("x1", (d) => d.px)
+      .attr("x2", (d) => d.px)
+      .attr("y1", MARGIN.top)
+      .attr("y2", height - MARGIN.bottom);
+    rules
+      .selectAll("text")
+      .data(marks.filter((d) => d.labelled))
+      .join("text")
+      .attr("class", "nn-muted")
+      .attr("font-size", 10)
+      .attr("x", (d) => d.px + 3)
+      .attr("y", MARGIN.top + 9)
+      .text((d) => `η ${fmt(d.from)}→${fmt(d.to)}`);
+    const line = (key: "loss" | "testLoss") =>
+      d3
+        .line<LossPoint>()
+        .x((p) => x(p.epoch))
+        .y((p) => y(p[key] as number));
+    const series = [
+      {key: "train", points: train, path: line("loss")(train) ?? "", color: "var(--nn-c0)", dash: null},
+      {key: "test", points: test, path: line("testLoss")(test) ?? "", color: "var(--nn-c1)", dash: "6 3"}
+    ].filter((s) => s.points.length > 0);
+    svg
+      .selectAll<SVGPathElement, (typeof series)[number]>("path.series")
+      .data(series, (s) => s.key)
+      .join("path")
+      .attr("class", "series")
+      .attr("fill", "none")
+      .attr("stroke-width", 2)
+      .attr("stroke", (s) => s.color)
+      .attr("stroke-dasharray", (s) => s.dash)
+      .attr("d", (s) => s.path);
+    const legendKey = `${series.map((s) => s.key)}|${changes.length > 0}`;
+    if (legendKey !== lastLegend) {
+      lastLegend = legendKey;
+      legend.replaceChildren(
+        ...series.map((s) =>
+          h(
+            "span",
+            {style: `color: ${s.color}`},
+            h("i", {class: `nn-swatch${s.dash ? " dashed" : ""}`}),
+            h("span", {style: "color: var(--theme-foreground)", text: `${s.key} loss`})
+          )
+        ),
+        ...(changes.length
+          ? [
+              h(
+                "span",
+                {},
+                h("i", {class: "nn-swatch dashed", style: "color: var(--theme-foreground-muted)"}),
+                "learning-rate change"
+              )
+            ]
+          : [])
+      );
+    }
+    const lastTrain = train.at(-1);
+    const lastTest = test.at(-1);
+    const summary = lastTrain
+      ? `Loss curve over ${data.length} epochs: training loss from ${fmt(train[0].loss)} to ${fmt(lastTrain.loss)}${lastTest ? `, test loss from ${fmt(test[0].testLoss as number)} to ${fmt(lastTest.testLoss as number)}` : ""}${changes.length ? `; the learning rate changed ${changes.length} time${changes.length > 1 ? "s" : ""}` : ""}${log ? "; logarithmic loss axis" : ""}.`
+      : "Loss curve: no points yet.";
+    setLabel(svgNode, opts.label ?? summary);
+    setText(
+      status,
+      lastTrain
+        ? `epoch ${lastTrain.epoch}: loss ${fmt(lastTrain.loss)}${lastTest ? `, test ${fmt(lastTest.testLoss as number)}` : ""}`
+        : ""
+    );
+  }
+
+  // Off screen, updates only mark the picture stale; it catches up when scrolled back into view.
+  let stale = false;
+  const view = watchVisibility(root, life, () => {
+    if (stale) schedule();
+  });
+  function schedule() {
+    if (scheduled || life.destroyed) return;
+    if (!view.visible) {
+      stale = true;
+      return;
+    }
+    stale = false;
+    scheduled = true;
+    life.frame(render);
+  }
+
+  if (opts.width === undefined)
+    followWidth(root, life, (w) => {
+      width = w;
+      render();
+    });
+  render();
+  return extend(root, {
+    push(point: LossPoint | LossPoint[]) {
+      for (const p of Array.isArray(point) ? point : [point]) data.push({...check(p)});
+      schedule();
+    },
+    update(next: Partial<LossCurveOptions>) {
+      opts = {...opts, ...next};
+      if (next.width) width = resolveWidth(next.width);
+      if (next.data) data.splice(0, data.length, ...next.data.map(check));
+      render();
+    },
+    clear() {
+      data.length = 0;
+      render();
+    },
+    get data(): readonly LossPoint[] {
+      return data;
+    },
+    destroy: life.destroy
+  });
+}
