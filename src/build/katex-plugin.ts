@@ -169,6 +169,12 @@ export function katexPlugin(md: MarkdownIt, options: KatexPluginOptions = {}): v
 
   md.renderer.rules.math = (tokens, idx) => {
     const token = tokens[idx];
-    return token.block ? `<div class="math-display">${token.meta.html}</div>\n` : token.meta.html;
+    if (token.block) return `<div class="math-display">${token.meta.html}</div>\n`;
+    // Keep punctuation right after a formula on the formula's line: "… $x$." must not wrap before the period.
+    const next = tokens[idx + 1];
+    const punctuation = next?.type === "text" ? /^[.,;:!?)\]’”]+/.exec(next.content)?.[0] : undefined;
+    if (!punctuation) return token.meta.html;
+    next.content = next.content.slice(punctuation.length);
+    return `<span class="math-nowrap">${token.meta.html}${md.utils.escapeHtml(punctuation)}</span>`;
   };
 }

@@ -8,7 +8,7 @@ export interface Margin {
   left: number;
 }
 
-export const MARGIN: Margin = {top: 12, right: 14, bottom: 38, left: 48};
+export const MARGIN: Margin = {top: 22, right: 14, bottom: 38, left: 48};
 
 type Scale = d3.ScaleLinear<number, number> | d3.ScaleLogarithmic<number, number>;
 
@@ -73,8 +73,10 @@ export function drawAxes(
     .data([yLabel])
     .join("text")
     .attr("class", "nn-ylabel nn-label")
-    .attr("transform", `translate(12,${margin.top}) rotate(-90)`)
-    .attr("text-anchor", "end")
+    // Written across, above the axis: a rotated label collides with wide tick labels such as "1e-10".
+    .attr("x", 4)
+    .attr("y", Math.max(10, margin.top - 9))
+    .attr("text-anchor", "start")
     .text((d) => d);
 }
 

@@ -83,7 +83,7 @@ export function matrixView(matrix: MatrixInput, options: MatrixViewOptions = {})
         const head = h(
           "tr",
           {},
-          h("th", {}),
+          ...(opts.rowLabels ? [h("th", {})] : []), // the corner above the row labels
           ...opts.colLabels.slice(0, maxC).map((t) => h("th", {scope: "col", text: t}))
         );
         table.append(h("thead", {}, head));

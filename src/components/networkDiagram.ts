@@ -29,6 +29,8 @@ export interface NetworkDiagramOptions {
   bias?: boolean;
   /** Write w_{ij}^{[l]} on every edge (default false; gets crowded beyond a few units). */
   labels?: boolean;
+  /** Name of the output node(s), default "ŷ" (a regression chapter may call it "ẑ"). */
+  outputName?: string;
   label?: string;
   width?: number;
   height?: number;
@@ -232,8 +234,8 @@ export function networkDiagram(options: NetworkDiagramOptions): NetworkDiagram {
           ? `x${sub(n.index + 1)}`
           : n.layer === last
             ? sizes[last] === 1
-              ? "ŷ"
-              : `ŷ${sub(n.index + 1)}`
+              ? (opts.outputName ?? "ŷ")
+              : `${opts.outputName ?? "ŷ"}${sub(n.index + 1)}`
             : `a${sub(n.index + 1)}${sup(n.layer)}`;
     const value = (n: (typeof layout.nodes)[number]) => (values && !n.bias ? values[n.layer][n.index] : undefined);
     nodes

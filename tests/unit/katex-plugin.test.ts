@@ -59,3 +59,13 @@ describe("katexPlugin", () => {
     expect(() => render("$$\n\\left( x\n$$", {path: "/p"})).toThrow(/^\/p\.md:1: invalid TeX in \$\$…\$\$/);
   });
 });
+
+describe("katexPlugin punctuation", () => {
+  it("keeps the punctuation after an inline formula with it, so a line never starts with a period", () => {
+    const html = render("The bias $b$. Then $w_1$, $w_2$; done");
+    expect(html.match(/<span class="math-nowrap">/g)?.length).toBe(3);
+    expect(html).toMatch(/<\/span>\.<\/span> Then/);
+    expect(html).toMatch(/<\/span>,<\/span> <span class="math-nowrap">/);
+    expect(html).not.toMatch(/<\/span><\/span>\. Then/);
+  });
+});

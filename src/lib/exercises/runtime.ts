@@ -138,7 +138,7 @@ class Exercise {
 }
 
 async function start(): Promise<void> {
-  const roots = [...document.querySelectorAll<HTMLElement>("[data-exercise]")];
+  const roots = [...document.querySelectorAll<HTMLElement>(".exercise[data-exercise]")];
   const exercises = roots.map((root) => new Exercise(root));
   const heading = document.querySelector("main h1");
   if (heading && exercises.length) heading.after(chapterProgress(exercises.map((exercise) => exercise.data.id)));
