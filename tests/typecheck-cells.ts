@@ -41,8 +41,8 @@ class Module {
       (statement, _type, clause: string, specifier: string) => {
         const canonical = normalizeSpecifier(specifier, page);
         const target = canonical.startsWith("/") ? relativePath(file, join("src", canonical)) : canonical;
-        let entry = this.imports.get(target);
-        if (!entry) this.imports.set(target, (entry = {named: new Set(), namespaces: new Set(), defaults: new Set()}));
+        const entry = this.imports.get(target) ?? {named: new Set(), namespaces: new Set(), defaults: new Set()};
+        this.imports.set(target, entry);
         const named = /\{([\s\S]*)\}/.exec(clause);
         if (named)
           for (const name of named[1]

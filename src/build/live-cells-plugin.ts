@@ -1,4 +1,159 @@
-// Placeholder: turns ```ts live fences into live cells (see the live-cells issue). Until then it changes nothing.
+// Build-time side of live cells: turns ```ts live fences into live cells (see src/lib/live/AUTHORING.md).
+//
+// For each live cell the page gets: the highlighted source, Edit/Run/Reset buttons, an output area, the cell's
+// compiled code as JSON, and a hidden *host* — an ordinary Framework cell that declares the same names, so the page's
+// other cells can use them from the start. Before the first live cell the page also gets a hidden *setup* cell that
+// imports the live-cell runtime (which takes the hosts over and runs the compiled code) and the modules the cells
+// import (so Framework bundles and preloads them).
+import {readFileSync} from "node:fs";
+import hljs from "highlight.js/lib/core";
+import typescript from "highlight.js/lib/languages/typescript";
 import type MarkdownIt from "markdown-it";
+import type {Options, Renderer, Token} from "markdown-it";
+import {CellSyntaxError, type CompiledCell, compileCell} from "../lib/live/compile.js";
+import {DEFAULT_BUDGET_MS} from "../lib/live/guard.js";
+import {relativeSpecifier} from "../lib/live/modules.js";
+import type {CellData} from "../lib/live/runtime.js";
 
-export function liveCellsPlugin(_md: MarkdownIt): void {}
+hljs.registerLanguage("typescript", typescript);
+
+const TAGS = new Set(["ts", "typescript", "js", "javascript"]);
+
+export interface LiveInfo {
+  id?: string;
+  budget: number;
+  /** Every key=value word of the info string (e.g. exercise=sigmoid), for features built on live cells. */
+  attributes: Record<string, string>;
+}
+
+/** Parses a fence's info string: "ts live id=train timeout=10000" → {id: "train", budget: 10000}; not live → null. */
+export function parseLiveInfo(info: string): LiveInfo | null {
+  const [tag, ...words] = info.trim().split(/\s+/);
+  if (!TAGS.has(tag?.toLowerCase()) || !words.includes("live")) return null;
+  const result: LiveInfo = {budget: DEFAULT_BUDGET_MS, attributes: {}};
+  for (const word of words) {
+    const [key, value] = word.split("=");
+    if (value !== undefined) result.attributes[key] = value;
+    if (key === "id" && value && /^[\w-]+$/.test(value)) result.id = value;
+    if (key === "timeout" && value) {
+      const ms = /^(\d+(?:\.\d+)?)(ms|s)?$/.exec(value);
+      if (ms) result.budget = Number(ms[1]) * (ms[2] === "s" ? 1000 : 1);
+    }
+  }
+  return result;
+}
+
+interface PageCell {
+  data: CellData;
+  first: boolean;
+}
+
+interface PageState {
+  cells: Map<Token, PageCell>;
+  imports: string[];
+}
+
+/** Compiles every live cell of the page once (the setup cell needs all their imports before the first cell). */
+function pageState(env: {path?: string; __live?: PageState}, tokens: Token[]): PageState {
+  if (env.__live) return env.__live;
+  const path = env.path ?? "/index";
+  const state: PageState = {cells: new Map(), imports: []};
+  const ids = new Set<string>();
+  let ordinal = 0;
+  for (const token of tokens) {
+    const info = token.type === "fence" ? parseLiveInfo(token.info) : null;
+    if (!info) continue;
+    ++ordinal;
+    let compiled: CompiledCell | null = null;
+    let error: CellData["error"] = null;
+    const source = token.content; // as written, final newline included (exercises compare sources with it)
+    try {
+      compiled = compileCell(source, {path});
+      for (const m of compiled.imports) if (!state.imports.includes(m)) state.imports.push(m);
+    } catch (e) {
+      if (!(e instanceof CellSyntaxError)) throw e;
+      error = {message: e.message, line: e.line, column: e.column};
+      console.warn(`live cell ${ordinal} of ${path}: ${e.message}`);
+    }
+    // A stable id: named by the author, else by the cell's first declared name, else by its position.
+    let id = info.id ?? compiled?.outputs[0] ?? `cell-${ordinal}`;
+    for (let n = 2; ids.has(id); ++n) id = `${info.id ?? compiled?.outputs[0] ?? `cell-${ordinal}`}-${n}`;
+    ids.add(id);
+    const data: CellData = {
+      id,
+      path,
+      source,
+      budget: info.budget,
+      attributes: info.attributes,
+      compiled,
+      error
+    };
+    state.cells.set(token, {data, first: state.cells.size === 0});
+  }
+  env.__live = state;
+  return state;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => `&${{"&": "amp", "<": "lt", ">": "gt", '"': "quot"}[c]};`);
+}
+
+/** JSON that is safe inside <script>: no "</script" or "<!--" can appear. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c");
+}
+
+let css: string | undefined;
+function stylesheet(): string {
+  css ??= readFileSync(new URL("../lib/live/live.css", import.meta.url), "utf8");
+  return css;
+}
+
+export function liveCellsPlugin(md: MarkdownIt): void {
+  const base = md.renderer.rules.fence;
+  if (!base) throw new Error("liveCellsPlugin: markdown-it has no fence renderer");
+  // Renders a Framework JavaScript cell (not echoed) through Framework's own fence renderer.
+  const frameworkCell = (like: Token, source: string, options: Options, env: unknown, self: Renderer): string => {
+    const token = new (like.constructor as new (type: string, tag: string, nesting: number) => Token)(
+      "fence",
+      "code",
+      0
+    );
+    token.info = "js echo=false";
+    token.content = source;
+    token.map = like.map;
+    return base([token], 0, options, env, self);
+  };
+
+  md.renderer.rules.fence = (tokens, idx, options, env, self) => {
+    const token = tokens[idx];
+    if (!parseLiveInfo(token.info)) return base(tokens, idx, options, env, self);
+    const state = pageState(env, tokens);
+    const cell = state.cells.get(token);
+    if (!cell) return base(tokens, idx, options, env, self);
+    const {data} = cell;
+    let html = "";
+    if (cell.first) {
+      const imports = [
+        `import {live as __live} from ${JSON.stringify(relativeSpecifier("/lib/live/index.js", data.path))};`,
+        ...state.imports.map((m) => `import ${JSON.stringify(relativeSpecifier(m, data.path))};`)
+      ];
+      html += `<style>${stylesheet()}</style>\n`;
+      html += `<div class="live-page-bar" hidden><span>You have edited cells on this page.</span> <button type="button">Reset all cells on this page</button></div>\n`;
+      html += `<div class="live-cell__host" hidden>${frameworkCell(token, imports.join("\n"), options, env, self)}</div>\n`;
+    }
+    const outputs = data.compiled?.outputs ?? [];
+    const stub = outputs.length ? `const {${outputs.join(", ")}} = __live.host();` : "{\n  __live.host();\n}";
+    const label = escapeHtml(data.id);
+    html += `<div class="live-cell" data-live-cell="${label}" data-state="running">
+<div class="live-cell__bar"><span class="live-cell__label">Live TypeScript</span><span class="live-cell__edited" hidden>edited</span><span class="live-cell__buttons"><button type="button" data-action="edit">Edit</button><button type="button" data-action="run">Run</button><button type="button" data-action="reset">Reset</button></span></div>
+<pre class="live-cell__source" data-copy="none" tabindex="0" aria-label="Code of the live cell ${label}: click or press Enter to edit"><code class="language-ts">${hljs.highlight(data.source, {language: "typescript"}).value}</code></pre>
+<div class="live-cell__editor" tabindex="-1" hidden></div>
+<div class="live-cell__notice" role="status" hidden></div>
+<div class="live-cell__output" data-cell-output></div>
+<div class="live-cell__host" hidden>${frameworkCell(token, stub, options, env, self)}</div>
+<script type="application/json" data-live-data>${scriptJson(data)}</script>
+</div>\n`;
+    return html;
+  };
+}

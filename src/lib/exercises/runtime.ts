@@ -3,6 +3,7 @@
 // keep each exercise's state in the learner's progress. Loaded by the hidden setup cell the build adds
 // (src/build/exercises-plugin.ts) to pages with exercises.
 import type {ExerciseData} from "../../build/exercises-plugin.js";
+import {evaluate} from "../live/evaluate.js";
 import {createGuard} from "../live/guard.js";
 import {live, type RunResult} from "../live/index.js";
 import {loadModule} from "../live/loaders.js";
@@ -33,7 +34,7 @@ async function check(data: ExerciseData, exports: Record<string, unknown>): Prom
     invalidation: new Promise(() => {})
   };
   const args = check.params.map((name) => scope[name]);
-  const fn = (0, eval)(check.code) as CheckFunction;
+  const fn = evaluate(check.code, `exercise-check:${data.id}`) as CheckFunction;
   const guard = createGuard(CHECK_BUDGET_MS);
   const verdict = runCheck(() => {
     const result = fn(guard, modules, () => {}, ...args);

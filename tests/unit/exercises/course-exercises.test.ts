@@ -8,6 +8,7 @@ import {collectExercises, compileCheck, type ExerciseSource} from "../../../src/
 import * as helpers from "../../../src/lib/exercises/check.js";
 import {runCheck, type Verdict} from "../../../src/lib/exercises/check.js";
 import {type CompiledCell, compileCell} from "../../../src/lib/live/compile.js";
+import {evaluate} from "../../../src/lib/live/evaluate.js";
 import {createGuard} from "../../../src/lib/live/guard.js";
 
 // The modules a cell may import, loaded in Node (see src/lib/live/modules.ts).
@@ -28,7 +29,7 @@ async function run(compiled: CompiledCell, scope: Record<string, unknown>): Prom
       return load();
     })
   );
-  const fn = (0, eval)(compiled.code) as CellFunction;
+  const fn = evaluate(compiled.code, "exercise-test") as CellFunction;
   const args = compiled.params.map((name) => scope[name]);
   const missing = compiled.inputs.filter((name) => !(name in scope));
   if (missing.length)

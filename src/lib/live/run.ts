@@ -1,0 +1,186 @@
+// One execution of a live cell: its guard and timers, its displays (shown in the cell's output as they come), how it
+// ends (done or error), and how a generator cell is stepped. A newer run of the cell replaces it: from then on
+// everything it does is ignored, its loops stop at their next guard and its timers are cleared.
+import {Generators} from "observablehq:stdlib";
+import {CANCELLED, createGuard, type Guard} from "./guard.js";
+import {errorBox, render} from "./output.js";
+import type {LiveCell, RunResult} from "./runtime.js";
+
+/** Errors a run has shown already; the host's observer ignores them. */
+export const shown = new WeakSet<object>();
+
+export function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+export function isIterator(value: unknown): value is Iterator<unknown> | AsyncIterator<unknown> {
+  return typeof (value as {next?: unknown} | null)?.next === "function" && typeof value === "object";
+}
+
+/** One execution of a cell: its guard, its displays, and whether a newer run replaced it. */
+export class Run {
+  readonly guard: Guard;
+  private cleared = false;
+  private cancelled = false;
+  private yielded: Node | null = null;
+  /**
+   * Rejects when a newer run replaces this one. The runtime starts a variable's next computation only after the
+   * previous one settled, so a run stops waiting (for a module, a promise, a generator step) as soon as it is replaced.
+   */
+  readonly replaced: Promise<never>;
+
+  constructor(
+    readonly cell: LiveCell,
+    invalidation: Promise<void>
+  ) {
+    this.guard = createGuard(cell.data.budget);
+    this.replaced = invalidation.then(() => {
+      this.cancel();
+      return Promise.reject(CANCELLED);
+    });
+    this.replaced.catch(() => {}); // not an unhandled rejection when nothing was waiting
+  }
+
+  get current(): boolean {
+    return !this.cancelled && this.cell.run === this;
+  }
+
+  cancel(): void {
+    this.cancelled = true;
+    this.guard.cancel();
+    for (const id of this.timeouts) clearTimeout(id);
+    for (const id of this.intervals) clearInterval(id);
+    for (const id of this.frames) cancelAnimationFrame(id);
+  }
+
+  // The run's own timers: cleared when the run is replaced.
+  private readonly timeouts = new Set<number>();
+  private readonly intervals = new Set<number>();
+  private readonly frames = new Set<number>();
+
+  setTimeout = (callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]): number => {
+    const id = window.setTimeout(() => {
+      this.timeouts.delete(id);
+      callback(...args);
+    }, ms);
+    this.timeouts.add(id);
+    return id;
+  };
+
+  setInterval = (callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]): number => {
+    const id = window.setInterval(callback, ms, ...args);
+    this.intervals.add(id);
+    return id;
+  };
+
+  requestAnimationFrame = (callback: FrameRequestCallback): number => {
+    const id = window.requestAnimationFrame((time) => {
+      this.frames.delete(id);
+      callback(time);
+    });
+    this.frames.add(id);
+    return id;
+  };
+
+  /** The value of one of the specials (globals.ts) for this run. */
+  special(name: string, invalidation: Promise<void>): unknown {
+    switch (name) {
+      case "display":
+        return this.display;
+      case "view":
+        return this.view;
+      case "invalidation":
+        return invalidation;
+      case "setTimeout":
+        return this.setTimeout;
+      case "setInterval":
+        return this.setInterval;
+      case "requestAnimationFrame":
+        return this.requestAnimationFrame;
+    }
+  }
+
+  /** The previous run's output stays until this run shows something, so a fast rerun doesn't flicker. */
+  private clear(): void {
+    if (!this.cleared) {
+      this.cleared = true;
+      this.cell.output.replaceChildren();
+      delete this.cell.output.dataset.stale;
+    }
+  }
+
+  display = (value: unknown): unknown => {
+    if (this.current) {
+      this.clear();
+      this.cell.output.append(render(value));
+    }
+    return value;
+  };
+
+  view = (element: Element): AsyncGenerator<unknown> => Generators.input(this.display(element) as Element);
+
+  /** A yielded value replaces the previous yielded value (displays stay). */
+  showYield(value: unknown): void {
+    if (!this.current) return;
+    this.clear();
+    if (value === undefined) return;
+    const node = render(value);
+    if (node === this.yielded) return;
+    if (this.yielded?.parentNode === this.cell.output) this.cell.output.replaceChild(node, this.yielded);
+    else this.cell.output.append(node);
+    this.yielded = node;
+  }
+
+  finish(result: Omit<RunResult, "id" | "state">, show?: {value: unknown}): void {
+    if (!this.current) return;
+    this.clear();
+    if (show) this.cell.output.append(render(show.value));
+    this.cell.settle({id: this.cell.id, state: "done", ...result});
+  }
+
+  /** Shows `error` (if this run is still current) and returns it as an Error to rethrow. */
+  fail(error: unknown): Error {
+    const e = asError(error);
+    shown.add(e);
+    if (this.current) {
+      this.clear();
+      this.cell.output.append(errorBox(this.cell.describe(e)));
+      this.cell.settle({id: this.cell.id, state: "error", error: e});
+    }
+    return e;
+  }
+
+  /**
+   * Runs a generator to the end, one step per animation frame (the runtime pulls the next value after each frame).
+   * A generator cell hands its live outputs to the runtime at each step, so cells using them rerun as it trains.
+   */
+  async *drive(generator: Iterator<unknown> | AsyncIterator<unknown>, outputs: (() => object) | null) {
+    let last: unknown;
+    let done = false;
+    try {
+      while (this.current) {
+        const step = await Promise.race([generator.next(), this.replaced]);
+        if (this.guard.error) throw this.guard.error;
+        if (!this.current) return;
+        if (step.done) {
+          done = true;
+          if (outputs) {
+            this.finish({exports: step.value as Record<string, unknown>});
+            yield step.value;
+          } else {
+            this.finish({value: last});
+            yield last;
+          }
+          return;
+        }
+        last = await Promise.race([step.value, this.replaced]);
+        this.showYield(last);
+        yield outputs ? outputs() : last;
+      }
+    } catch (error) {
+      throw this.fail(error);
+    } finally {
+      if (!done) void Promise.resolve(generator.return?.()).catch(() => {});
+    }
+  }
+}
