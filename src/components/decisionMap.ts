@@ -39,6 +39,8 @@ export interface DecisionMapOptions {
   hidden?: boolean;
   /** Class names for the legend (default "class 0", "class 1", …). */
   classes?: string[];
+  /** Names of the two features on the axes (default "x₁" and "x₂", the course's numbering). */
+  featureNames?: [string, string];
   label?: string;
   width?: number;
   invalidation?: Promise<unknown>;
@@ -259,7 +261,7 @@ export function decisionMap(options: DecisionMapOptions): DecisionMap {
         axes.node() as SVGGElement,
         d3.scaleLinear([a0, b0], [M.left, M.left + side]),
         d3.scaleLinear([a1, b1], [M.top + side, M.top]),
-        {width: W, height: H, margin: M, xLabel: "x0", yLabel: "x1"}
+        {width: W, height: H, margin: M, xLabel: opts.featureNames?.[0] ?? "x₁", yLabel: opts.featureNames?.[1] ?? "x₂"}
       );
       axes.selectAll(".nn-grid").remove();
       renderLegend(k);
