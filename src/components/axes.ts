@@ -88,3 +88,28 @@ export function fmt(v: number): string {
   if (a >= 1e5 || a < 1e-4) return v.toExponential(2);
   return String(Number(v.toPrecision(4)));
 }
+
+/** The group `className` of `svg`, clipped to the plot area inside MARGIN (curves that leave it are cut there). */
+export function clippedGroup(
+  svg: d3.Selection<SVGSVGElement, unknown, null, undefined>,
+  {clipId, className, width, height}: {clipId: string; className: string; width: number; height: number}
+): d3.Selection<SVGGElement, null, SVGSVGElement, unknown> {
+  svg
+    .selectAll("clipPath")
+    .data([null])
+    .join("clipPath")
+    .attr("id", clipId)
+    .selectAll("rect")
+    .data([null])
+    .join("rect")
+    .attr("x", MARGIN.left)
+    .attr("y", MARGIN.top)
+    .attr("width", width - MARGIN.left - MARGIN.right)
+    .attr("height", height - MARGIN.top - MARGIN.bottom);
+  return svg
+    .selectAll<SVGGElement, null>(`g.${className}`)
+    .data([null])
+    .join("g")
+    .attr("class", className)
+    .attr("clip-path", `url(#${clipId})`);
+}

@@ -1,7 +1,7 @@
 // 1. Function plot: one or more functions of x on shared axes, optional dashed derivatives, and a readout of
 // x, f(x), f′(x) that follows the pointer or the arrow keys.
 import * as d3 from "d3";
-import {drawAxes, fmt, MARGIN} from "./axes.js";
+import {clippedGroup, drawAxes, fmt, MARGIN} from "./axes.js";
 import {expressionField} from "./expressionField.js";
 import {type FunctionInput, type ResolvedFunction, resolveFunction} from "./functions.js";
 import {autoDomain, sampleFunction} from "./sampling.js";
@@ -111,24 +111,7 @@ export function functionPlot(options: FunctionPlotOptions): FunctionPlot {
       .defined((p) => Number.isFinite(p.y))
       .x((p) => x(p.x))
       .y((p) => y(clampY(p.y)));
-    svg
-      .selectAll("clipPath")
-      .data([null])
-      .join("clipPath")
-      .attr("id", clipId)
-      .selectAll("rect")
-      .data([null])
-      .join("rect")
-      .attr("x", MARGIN.left)
-      .attr("y", MARGIN.top)
-      .attr("width", width - MARGIN.left - MARGIN.right)
-      .attr("height", height - MARGIN.top - MARGIN.bottom);
-    const plot = svg
-      .selectAll<SVGGElement, null>("g.curves")
-      .data([null])
-      .join("g")
-      .attr("class", "curves")
-      .attr("clip-path", `url(#${clipId})`);
+    const plot = clippedGroup(svg, {clipId, className: "curves", width, height});
     plot
       .selectAll("path.f")
       .data(curves)

@@ -1,7 +1,7 @@
 // 5. Gradient descent in one dimension: the curve, the current point with its tangent, and every step taken
 // with the chosen learning rate — stepped by a button or played — including overshooting and divergence.
 import * as d3 from "d3";
-import {drawAxes, fmt, MARGIN} from "./axes.js";
+import {clippedGroup, drawAxes, fmt, MARGIN} from "./axes.js";
 import {descend1d, type Run1d} from "./descent.js";
 import {expressionField} from "./expressionField.js";
 import {type FunctionInput, type ResolvedFunction, resolveFunction} from "./functions.js";
@@ -102,24 +102,7 @@ export function gradientDescent1d(options: GradientDescent1dOptions = {}): Gradi
     svg.attr("width", width).attr("height", height).attr("viewBox", `0 0 ${width} ${height}`);
     const axes = svg.selectAll<SVGGElement, null>("g.axes").data([null]).join("g").attr("class", "axes");
     drawAxes(axes.node() as SVGGElement, x, y, {width, height, xLabel: "x", yLabel: "f(x)"});
-    svg
-      .selectAll("clipPath")
-      .data([null])
-      .join("clipPath")
-      .attr("id", clipId)
-      .selectAll("rect")
-      .data([null])
-      .join("rect")
-      .attr("x", MARGIN.left)
-      .attr("y", MARGIN.top)
-      .attr("width", width - MARGIN.left - MARGIN.right)
-      .attr("height", height - MARGIN.top - MARGIN.bottom);
-    const g = svg
-      .selectAll<SVGGElement, null>("g.plot")
-      .data([null])
-      .join("g")
-      .attr("class", "plot")
-      .attr("clip-path", `url(#${clipId})`);
+    const g = clippedGroup(svg, {clipId, className: "plot", width, height});
     const line = d3
       .line<{x: number; y: number}>()
       .defined((p) => Number.isFinite(p.y))

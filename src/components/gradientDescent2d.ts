@@ -2,7 +2,7 @@
 // (the "compass" picture of x0² + x1²), and descent paths from a start point you click, drag or move with the
 // arrow keys — plain gradient descent, momentum and Adam side by side.
 import * as d3 from "d3";
-import {drawAxes, fmt, MARGIN} from "./axes.js";
+import {clippedGroup, drawAxes, fmt, MARGIN} from "./axes.js";
 import {descend2d, OPTIMIZER_NAMES, type Optimizer, type Run2d} from "./descent.js";
 import {parseFunction} from "./expression.js";
 import {expressionField} from "./expressionField.js";
@@ -235,24 +235,7 @@ export function gradientDescent2d(options: GradientDescent2dOptions = {}): Gradi
       .attr("x2", (d) => d.x2)
       .attr("y2", (d) => d.y2);
     // Paths.
-    svg
-      .selectAll("clipPath")
-      .data([null])
-      .join("clipPath")
-      .attr("id", clipId)
-      .selectAll("rect")
-      .data([null])
-      .join("rect")
-      .attr("x", MARGIN.left)
-      .attr("y", MARGIN.top)
-      .attr("width", inner)
-      .attr("height", height - MARGIN.top - MARGIN.bottom);
-    const paths = svg
-      .selectAll<SVGGElement, null>("g.paths")
-      .data([null])
-      .join("g")
-      .attr("class", "paths")
-      .attr("clip-path", `url(#${clipId})`);
+    const paths = clippedGroup(svg, {clipId, className: "paths", width: plotW, height});
     const line = d3
       .line<[number, number]>()
       .x((p) => x(p[0]))
