@@ -11,14 +11,14 @@ import {
   ensureStyles,
   extend,
   followWidth,
+  frameWhenVisible,
   h,
   lifecycle,
   resolveWidth,
   rgbString,
   setLabel,
   type ThemeColors,
-  themeColors,
-  watchVisibility
+  themeColors
 } from "./theme.js";
 import {assertDomain, assertInteger, assertPoints2d, type MatrixInput, type MatrixLike} from "./validate.js";
 
@@ -84,7 +84,6 @@ export function decisionMap(options: DecisionMapOptions): DecisionMap {
   let colors: ThemeColors | null = null;
   let frames = 0;
   let accuracy = Number.NaN;
-  let scheduled = false;
   let points: [number, number][] = [];
   let labels: number[] = [];
   let pointMatrix: Matrix | null = null;
@@ -182,7 +181,6 @@ export function decisionMap(options: DecisionMapOptions): DecisionMap {
   }
 
   function redraw() {
-    scheduled = false;
     if (life.destroyed || !ctx || !cellCtx) return;
     colors ??= themeColors(root.isConnected ? root : document.body);
     const res = opts.resolution ?? 100;
@@ -383,21 +381,7 @@ export function decisionMap(options: DecisionMapOptions): DecisionMap {
     });
   }
 
-  // Off screen, updates only mark the picture stale; it catches up when scrolled back into view.
-  let stale = false;
-  const view = watchVisibility(root, life, () => {
-    if (stale) schedule();
-  });
-  function schedule() {
-    if (scheduled || life.destroyed) return;
-    if (!view.visible) {
-      stale = true;
-      return;
-    }
-    stale = false;
-    scheduled = true;
-    life.frame(redraw);
-  }
+  const schedule = frameWhenVisible(root, life, redraw);
 
   life.onThemeChange(() => {
     colors = null;

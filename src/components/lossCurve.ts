@@ -6,12 +6,12 @@ import {
   ensureStyles,
   extend,
   followWidth,
+  frameWhenVisible,
   h,
   lifecycle,
   resolveWidth,
   setLabel,
-  setText,
-  watchVisibility
+  setText
 } from "./theme.js";
 import {assertFiniteNumber} from "./validate.js";
 
@@ -74,7 +74,6 @@ export function lossCurve(options: LossCurveOptions = {}): LossCurve {
   let opts = {...options};
   let width = resolveWidth(opts.width);
   const data: LossPoint[] = (opts.data ?? []).map(check);
-  let scheduled = false;
   let lastAxes = "";
   let lastLegend = "";
 
@@ -86,7 +85,6 @@ export function lossCurve(options: LossCurveOptions = {}): LossCurve {
   root.append(legend, svgNode, status);
 
   function render() {
-    scheduled = false;
     const height = opts.height ?? Math.round(Math.min(260, Math.max(180, width * 0.4)));
     const log = !!opts.log;
     const ok = (v: number | undefined): v is number => typeof v === "number" && Number.isFinite(v) && (!log || v > 0);
@@ -202,21 +200,7 @@ export function lossCurve(options: LossCurveOptions = {}): LossCurve {
     );
   }
 
-  // Off screen, updates only mark the picture stale; it catches up when scrolled back into view.
-  let stale = false;
-  const view = watchVisibility(root, life, () => {
-    if (stale) schedule();
-  });
-  function schedule() {
-    if (scheduled || life.destroyed) return;
-    if (!view.visible) {
-      stale = true;
-      return;
-    }
-    stale = false;
-    scheduled = true;
-    life.frame(render);
-  }
+  const schedule = frameWhenVisible(root, life, render);
 
   if (opts.width === undefined)
     followWidth(root, life, (w) => {

@@ -242,6 +242,32 @@ export function watchVisibility(element: Element, life: Lifecycle, onVisible: ()
   return state;
 }
 
+/**
+ * A `schedule()` that draws on the next animation frame, at most once per frame, and only while `element` is on
+ * screen: off screen, updates only mark the picture stale, and it catches up when scrolled back into view.
+ */
+export function frameWhenVisible(element: Element, life: Lifecycle, draw: () => void): () => void {
+  let scheduled = false;
+  let stale = false;
+  const view = watchVisibility(element, life, () => {
+    if (stale) schedule();
+  });
+  function schedule(): void {
+    if (scheduled || life.destroyed) return;
+    if (!view.visible) {
+      stale = true;
+      return;
+    }
+    stale = false;
+    scheduled = true;
+    life.frame(() => {
+      scheduled = false;
+      draw();
+    });
+  }
+  return schedule;
+}
+
 /** Sets attributes on an element, touching only those whose value changed (no style work for unchanged ones). */
 export function setAttrs(element: Element, attrs: Record<string, string | number | null>): void {
   for (const [k, v] of Object.entries(attrs)) {
