@@ -189,6 +189,23 @@ describe("live cells", () => {
     await page.context().close();
   });
 
+  test("a rerun removes the listeners the run it replaces added to document", async () => {
+    const {page} = await load();
+    const run = cell(page, "listener").getByRole("button", {name: "Run"});
+    await run.click();
+    await run.click();
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as {keyRuns: number}).keyRuns)).toBe(3);
+    await expect.poll(() => cell(page, "listener").getAttribute("data-state")).toBe("done");
+    // An old run's listener left in place would throw "cancelled" (its guard is spent) or count a key.
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(String(error)));
+    await page.evaluate(() => document.dispatchEvent(new Event("nn-test-key")));
+    expect(errors).toEqual([]);
+    const keys = await page.evaluate(() => ({...(globalThis as unknown as {keys: Record<number, number>}).keys}));
+    expect(keys).toEqual({3: 1});
+    await page.context().close();
+  });
+
   test("an edit is saved, restored on reload with its output, and Reset restores the original", async () => {
     const {page} = await load();
     await edit(page, "a", "const a = 7;");

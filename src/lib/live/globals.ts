@@ -15,7 +15,8 @@ export const GLOBALS: ReadonlySet<string> = new Set(
 
 /**
  * Names the live-cell runtime supplies to each run of a cell, not cells of the page: display, view, invalidation,
- * and timers that are cleared when the run is replaced (so a rerun never leaves the old run's timers going).
+ * timers that are cleared when the run is replaced, and `window` and `document` whose event listeners are removed
+ * then (so a rerun never leaves the old run's timers or listeners going).
  */
 export const CELL_SPECIALS: ReadonlySet<string> = new Set([
   "display",
@@ -23,5 +24,7 @@ export const CELL_SPECIALS: ReadonlySet<string> = new Set([
   "view",
   "setTimeout",
   "setInterval",
-  "requestAnimationFrame"
+  "requestAnimationFrame",
+  "window",
+  "document"
 ]);

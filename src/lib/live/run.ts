@@ -51,6 +51,7 @@ export class Run {
     for (const id of this.timeouts) clearTimeout(id);
     for (const id of this.intervals) clearInterval(id);
     for (const id of this.frames) cancelAnimationFrame(id);
+    for (const [target, type, listener, options] of this.listeners) target.removeEventListener(type, listener, options as EventListenerOptions);
   }
 
   // The run's own timers: cleared when the run is replaced.
@@ -82,6 +83,31 @@ export class Run {
     return id;
   };
 
+  // The listeners the run added to window and document: removed when the run is replaced. (Listeners on elements
+  // the cell created go away with those elements.)
+  private readonly listeners: [EventTarget, string, EventListenerOrEventListenerObject, unknown][] = [];
+
+  /** `target` as the cell sees it: the same object, except that addEventListener also records the listener. */
+  private tracked<T extends EventTarget>(target: T): T {
+    const add = (type: string, listener: EventListenerOrEventListenerObject | null, options?: unknown) => {
+      if (!listener) return;
+      target.addEventListener(type, listener, options as AddEventListenerOptions);
+      this.listeners.push([target, type, listener, options]);
+    };
+    return new Proxy(target, {
+      get: (object, property) => {
+        if (property === "addEventListener") return add;
+        const value = Reflect.get(object, property, object);
+        // Methods need the real object as `this`; constructors (capitalised: Image, Float64Array…) stay as they are.
+        return typeof value === "function" && !/^[A-Z]/.test(String(property)) ? value.bind(object) : value;
+      },
+      set: (object, property, value) => Reflect.set(object, property, value, object)
+    });
+  }
+
+  private trackedWindow?: Window;
+  private trackedDocument?: Document;
+
   /** The value of one of the specials (globals.ts) for this run. */
   special(name: string, invalidation: Promise<void>): unknown {
     switch (name) {
@@ -97,6 +123,12 @@ export class Run {
         return this.setInterval;
       case "requestAnimationFrame":
         return this.requestAnimationFrame;
+      case "window":
+        this.trackedWindow ??= this.tracked(window);
+        return this.trackedWindow;
+      case "document":
+        this.trackedDocument ??= this.tracked(document);
+        return this.trackedDocument;
     }
   }
 
