@@ -51,7 +51,8 @@ export class Run {
     for (const id of this.timeouts) clearTimeout(id);
     for (const id of this.intervals) clearInterval(id);
     for (const id of this.frames) cancelAnimationFrame(id);
-    for (const [target, type, listener, options] of this.listeners) target.removeEventListener(type, listener, options as EventListenerOptions);
+    for (const [target, type, listener, options] of this.listeners)
+      target.removeEventListener(type, listener, options as EventListenerOptions);
   }
 
   // The run's own timers: cleared when the run is replaced.
