@@ -49,6 +49,7 @@ function progressText(passed: number, total: number): string {
 
 /** A `<progress>` with a text label, for one chapter. */
 function progressLine(passed: number, total: number): HTMLElement {
+  if (total === 0) return element("span", {className: "course-progress"}, progressText(passed, total));
   const bar = element("progress", {max: Math.max(total, 1), value: passed});
   bar.setAttribute("aria-hidden", "true"); // the text says the same
   return element("span", {className: "course-progress"}, bar, " ", progressText(passed, total));
