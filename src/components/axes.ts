@@ -113,3 +113,29 @@ export function clippedGroup(
     .attr("class", className)
     .attr("clip-path", `url(#${clipId})`);
 }
+
+/** An arrowhead marker with id `id` in the svg's defs, for lines drawn with marker-end. */
+export function arrowMarker(
+  svg: d3.Selection<SVGSVGElement, unknown, null, undefined>,
+  {id, fill, size, refX, orient}: {id: string; fill: string; size: number; refX: number; orient: string}
+): void {
+  svg
+    .selectAll("defs")
+    .data([null])
+    .join("defs")
+    .selectAll("marker")
+    .data([null])
+    .join("marker")
+    .attr("id", id)
+    .attr("viewBox", "0 0 10 10")
+    .attr("refX", refX)
+    .attr("refY", 5)
+    .attr("markerWidth", size)
+    .attr("markerHeight", size)
+    .attr("orient", orient)
+    .selectAll("path")
+    .data([null])
+    .join("path")
+    .attr("d", "M0,0L10,5L0,10z")
+    .attr("fill", fill);
+}

@@ -1,7 +1,7 @@
 // 7. Computational graph: the operations of a scalar expression built with the library's Value, left to right,
 // with forward values and then backward gradients revealed one step at a time (for the chain-rule lesson).
 import * as d3 from "d3";
-import {fmt} from "./axes.js";
+import {arrowMarker, fmt} from "./axes.js";
 import {chainTerms, type GraphNode, graphLayout, type ValueLike} from "./graphLayout.js";
 import {ensureStyles, extend, followWidth, h, lifecycle, resolveWidth} from "./theme.js";
 
@@ -102,25 +102,7 @@ export function computationalGraph(output: ValueLike, options: ComputationalGrap
     const gradShown = (d: GraphNode) => step > n && n - (step - n) <= d.order;
     svg.attr("width", width).attr("height", height).attr("viewBox", `0 0 ${width} ${height}`);
     const markerId = `${clipId}-m`;
-    svg
-      .selectAll("defs")
-      .data([null])
-      .join("defs")
-      .selectAll("marker")
-      .data([null])
-      .join("marker")
-      .attr("id", markerId)
-      .attr("viewBox", "0 0 10 10")
-      .attr("refX", 9)
-      .attr("refY", 5)
-      .attr("markerWidth", 7)
-      .attr("markerHeight", 7)
-      .attr("orient", "auto")
-      .selectAll("path")
-      .data([null])
-      .join("path")
-      .attr("d", "M0,0L10,5L0,10z")
-      .attr("fill", "var(--theme-foreground-muted)");
+    arrowMarker(svg, {id: markerId, fill: "var(--theme-foreground-muted)", size: 7, refX: 9, orient: "auto"});
     const edges = nodes.flatMap((d) =>
       d.value.inputs.map((input, i) => ({from: input, to: d, key: `${d.order}-${i}`}))
     );

@@ -2,7 +2,7 @@
 // (the "compass" picture of x0² + x1²), and descent paths from a start point you click, drag or move with the
 // arrow keys — plain gradient descent, momentum and Adam side by side.
 import * as d3 from "d3";
-import {clippedGroup, drawAxes, fmt, MARGIN} from "./axes.js";
+import {arrowMarker, clippedGroup, drawAxes, fmt, MARGIN} from "./axes.js";
 import {descend2d, OPTIMIZER_NAMES, type Optimizer, type Run2d} from "./descent.js";
 import {parseFunction} from "./expression.js";
 import {expressionField} from "./expressionField.js";
@@ -200,25 +200,7 @@ export function gradientDescent2d(options: GradientDescent2dOptions = {}): Gradi
       return {x1: px - ux * len, y1: py - uy * len, x2: px + ux * len, y2: py + uy * len};
     });
     const markerId = `${clipId}-arrow`;
-    svg
-      .selectAll("defs")
-      .data([null])
-      .join("defs")
-      .selectAll("marker")
-      .data([null])
-      .join("marker")
-      .attr("id", markerId)
-      .attr("viewBox", "0 0 10 10")
-      .attr("refX", 8)
-      .attr("refY", 5)
-      .attr("markerWidth", 6)
-      .attr("markerHeight", 6)
-      .attr("orient", "auto-start-reverse")
-      .selectAll("path")
-      .data([null])
-      .join("path")
-      .attr("d", "M0,0L10,5L0,10z")
-      .attr("fill", "var(--nn-c2)");
+    arrowMarker(svg, {id: markerId, fill: "var(--nn-c2)", size: 6, refX: 8, orient: "auto-start-reverse"});
     svg
       .selectAll<SVGGElement, null>("g.field")
       .data([null])
