@@ -1,7 +1,7 @@
 // Shared helpers for browser tests: launch Chromium, open a built page, and record what went wrong on it.
 import {mkdirSync} from "node:fs";
 import {dirname} from "node:path";
-import {type Browser, chromium, type Page} from "playwright-core";
+import {type Browser, chromium, type Locator, type Page} from "playwright-core";
 import {inject} from "vitest";
 import {CHROMIUM_ARGS} from "./chromium.js";
 
@@ -62,3 +62,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(dirname(file), {recursive: true});
   await page.screenshot({path: file, fullPage: true});
 }
+
+/** A live cell by its id (the live-cell contract: data-live-cell, data-state, [data-cell-output]). */
+export const liveCell = (page: Page, id: string): Locator => page.locator(`[data-live-cell="${id}"]`);
+
+/** A live cell's output area. */
+export const cellOutput = (page: Page, id: string): Locator => liveCell(page, id).locator("[data-cell-output]");

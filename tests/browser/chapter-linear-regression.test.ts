@@ -3,10 +3,10 @@
 // table and the map, training lowers the loss and arrives at (0.15, 0.15, −0.2), and every exercise's reference
 // solution passes its check in the page. The prose's "Try this" claims about other learning rates are checked
 // here by running the chapter's update rule in Node.
-import type {Browser, Locator, Page} from "playwright-core";
+import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {Random} from "../../src/lib/nn/index.js";
-import {launch, open, type PageReport, screenshot} from "./browser.js";
+import {cellOutput, launch, liveCell, open, type PageReport, screenshot} from "./browser.js";
 
 const PATH = "/linear-regression";
 const EXERCISES = ["predict", "mse", "weights", "fit-line"];
@@ -19,8 +19,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const cell = (page: Page, id: string): Locator => page.locator(`[data-live-cell="${id}"]`);
-const output = (page: Page, id: string): Locator => cell(page, id).locator("[data-cell-output]");
+const cell = liveCell;
+const output = cellOutput;
 const text = (page: Page, id: string): Promise<string> =>
   output(page, id)
     .textContent()

@@ -1,7 +1,7 @@
 // Live cells in real Chromium on the built site, on the test page src/lab/live-cells.md.
-import type {Browser, Locator, Page} from "playwright-core";
+import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {launch, open, type PageReport, screenshot} from "./browser.js";
+import {cellOutput, launch, liveCell, open, type PageReport, screenshot} from "./browser.js";
 
 const PATH = "/lab/live-cells";
 const KEY_A = "nn-course:live-cell:/lab/live-cells#a";
@@ -16,8 +16,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const cell = (page: Page, id: string): Locator => page.locator(`[data-live-cell="${id}"]`);
-const output = (page: Page, id: string): Locator => cell(page, id).locator("[data-cell-output]");
+const cell = liveCell;
+const output = cellOutput;
 const state = (page: Page, id: string) => cell(page, id).getAttribute("data-state");
 
 async function settled(page: Page, timeout = 10_000): Promise<void> {
