@@ -10,7 +10,9 @@ export const chapters = [
   {name: "2 · The AND gate: sigmoid and step", path: "/and-gate"},
   {name: "3 · Softmax: more than two classes", path: "/softmax"},
   {name: "4 · XOR: layers and activations", path: "/xor"},
-  {name: "5 · Backpropagation and gradient descent", path: "/backpropagation"}
+  {name: "5 · Backpropagation and gradient descent", path: "/backpropagation"},
+  {name: "6 · Training in practice", path: "/training"},
+  {name: "7 · Capstone: handwritten digits", path: "/digits"}
 ];
 
 export default {
@@ -20,7 +22,14 @@ export default {
   title: "Neural networks from the inside",
   pages: [
     {name: "Chapters", open: true, pages: chapters},
-    {name: "Reference", open: true, pages: [{name: "Toolbox", path: "/toolbox"}]}
+    {
+      name: "Reference",
+      open: true,
+      pages: [
+        {name: "Notation", path: "/notation"},
+        {name: "Toolbox", path: "/toolbox"}
+      ]
+    }
   ],
   // Framework's default adds a stylesheet from a third-party font host; the course uses system fonts instead.
   globalStylesheets: [],

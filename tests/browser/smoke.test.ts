@@ -5,6 +5,7 @@ import {join} from "node:path";
 import MarkdownIt from "markdown-it";
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {chapters} from "../../observablehq.config.js";
 import {katexPlugin} from "../../src/build/katex-plugin.js";
 import {launch, open, screenshot} from "./browser.js";
 import {pages, sourceFile} from "./pages.js";
@@ -59,7 +60,8 @@ describe("site structure", () => {
         .locator("#observablehq-sidebar a.observablehq-link, #observablehq-sidebar li a")
         .allTextContents();
       const chapterNames = pages.filter((p) => /^\d/.test(p.name)).map((p) => p.name);
-      expect(chapterNames.length).toBe(5);
+      expect(chapterNames).toEqual(chapters.map((c) => c.name));
+      expect(chapterNames.length).toBe(7);
       const positions = chapterNames.map((name) => sidebar.findIndex((text) => text.trim() === name));
       expect(positions.every((p) => p >= 0)).toBe(true);
       expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -111,6 +113,15 @@ describe("the built site is self-contained", () => {
   it("holds no module that Framework downloaded from a CDN (npm: imports, implicit built-ins)", () => {
     // On a machine with internet, Framework would fetch `npm:` modules and copy them to dist/_npm/.
     expect(files(dist).filter((file) => file.includes("/_npm/") || file.includes("/_jsr/"))).toEqual([]);
+  });
+
+  it("refers to no /_npm/ path that Framework would have resolved against the registry", () => {
+    // Framework's client names libraries a page may load on demand; the patch in src/build/patches keeps them
+    // unresolved instead of writing paths to "latest" versions that the build never ships.
+    const offenders = files(dist)
+      .filter((file) => file.endsWith(".js") || file.endsWith(".html"))
+      .filter((file) => /["'`][./]*\/_npm\//.test(readFileSync(file, "utf-8")));
+    expect(offenders).toEqual([]);
   });
 
   it("references no other origin for scripts, styles, fonts or images", () => {
