@@ -82,6 +82,7 @@ export function softmaxBars(options: SoftmaxBarsOptions): SoftmaxBars {
   let width = resolveWidth(opts.width);
   let selected = 0;
   let focused = false;
+  let dragged = false; // once a bar has been dragged, the readout names it as it does under the keyboard
   let scoreY = d3.scaleLinear();
   let scoreX = d3.scaleBand<number>();
   check();
@@ -206,7 +207,7 @@ export function softmaxBars(options: SoftmaxBarsOptions): SoftmaxBars {
     );
     setText(
       readout,
-      focused
+      focused || dragged
         ? `${names[selected]}: z = ${fmt(z[selected])}, softmax = ${percent(p[selected])}   (← → choose a class, ↑ ↓ change its score)`
         : "Drag a score bar, or focus the chart and use the arrow keys."
     );
@@ -238,6 +239,7 @@ export function softmaxBars(options: SoftmaxBarsOptions): SoftmaxBars {
     if (k === null) return;
     event.preventDefault();
     dragging = k;
+    dragged = true;
     selected = k;
     svgNode.setPointerCapture?.(event.pointerId);
     setScore(k, scoreY.invert(py));

@@ -5,6 +5,7 @@
 import {readFileSync} from "node:fs";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {blobs, softmax} from "../../src/lib/nn/index.js";
 import {cellOutput, launch, liveCell, open, type PageReport, screenshot} from "./browser.js";
 
 const PATH = "/softmax";
@@ -104,6 +105,8 @@ describe("chapter 3: softmax", () => {
   });
 
   it("section 1: three outputs, the largest score wins, and the hand-set weights classify every fruit", async () => {
+    const fruit = blobs(); // 150 fruit, 50 of each class, as the prose says
+    expect([0, 1, 2].map((c) => fruit.y.filter((y) => y === c).length)).toEqual([50, 50, 50]);
     const rows = await table(page, "fruit");
     close(rows[0], [1.0959, -4.6999, -3.396], 3);
     expect(rows.map((row) => row.indexOf(Math.max(...row)))).toEqual([0, 1, 2]);
@@ -165,6 +168,8 @@ describe("chapter 3: softmax", () => {
     expect(await line(page, "overflow", "e^10 = ")).toEqual([22026.47]);
     expect(await line(page, "overflow", "e^100 = ")).toEqual([2.69e43]);
     expect(await line(page, "overflow", "e^1000 = ")).toEqual([Number.POSITIVE_INFINITY]);
+    const [largest] = await line(page, "overflow", "largest 64-bit number: ");
+    expect(largest.toPrecision(2)).toBe("1.8e+308");
     const naive = await line(page, "overflow", "naiveSoftmax(");
     expect(naive.slice(0, 3)).toEqual([1010, 1000, 990]);
     expect(naive.slice(3)).toEqual([Number.NaN, Number.NaN, Number.NaN]);
@@ -176,6 +181,13 @@ describe("chapter 3: softmax", () => {
 
   it("section 4: argmax of the scores and of the probabilities agree on every fruit", async () => {
     expect(await line(page, "order", "argmax z and argmax softmax(z) agree on")).toEqual([150, 150]);
+    // The think-about-it: scores ×10 give passion fruit 99.998 % and apple about 1e-14 %; +5 changes nothing.
+    const [apple, , passionFruit] = softmax([3, 29, 40]);
+    expect((100 * passionFruit).toFixed(3)).toBe("99.998");
+    expect(Math.round(Math.log10(100 * apple))).toBe(-14);
+    softmax([5.3, 7.9, 9]).forEach((p, k) => {
+      expect(p).toBeCloseTo(softmax([0.3, 2.9, 4.0])[k], 14);
+    });
   });
 
   it("section 5: −log 0.6 = 0.51, −log 0.1 = 2.30, and J is the same from labels, one-hot rows or twice the data", async () => {
@@ -236,7 +248,7 @@ describe("chapter 3: softmax", () => {
           seen.add(await canvas().evaluate((c: HTMLCanvasElement) => c.toDataURL()));
           return [...seen].filter((image) => image !== final).length;
         },
-        {timeout: 20_000, intervals: [50]}
+        {timeout: 20_000, interval: 50}
       )
       .toBeGreaterThanOrEqual(2);
     await settled(page);
@@ -247,7 +259,7 @@ describe("chapter 3: softmax", () => {
       .locator(".nn-decision-map")
       .evaluate((map) => (map as unknown as {frames: number}).frames);
     expect(frames).toBeGreaterThan(20); // redrawn while it trained, not only at the start and the end
-  });
+  }, 120_000);
 
   it("section 9 and 10: softmax sums to 1, the sigmoids need not; MLPClassifier picks softmax for three classes", async () => {
     expect(await line(page, "multi-label", "softmax:")).toEqual([0.604, 0.366, 0.03, 1]);
@@ -286,7 +298,7 @@ describe("chapter 3: softmax", () => {
     } finally {
       await fresh.context().close();
     }
-  });
+  }, 240_000);
 
   it("each exercise starts pending and passes with its reference solution", async () => {
     const {page: fresh, report: freshReport} = await open(browser, PATH);
@@ -308,7 +320,7 @@ describe("chapter 3: softmax", () => {
     } finally {
       await fresh.context().close();
     }
-  });
+  }, 120_000);
 
   for (const colorScheme of ["light", "dark"] as const) {
     for (const width of [1200, 375]) {
