@@ -32,3 +32,4 @@ export {type LossCurve, type LossCurveOptions, type LossPoint, lossCurve} from "
 export {type MatrixView, type MatrixViewOptions, matrixView} from "./matrixView.js";
 export {type NetworkDiagram, type NetworkDiagramOptions, networkDiagram} from "./networkDiagram.js";
 export {OKABE_ITO, SERIES, SIGN} from "./palette.js";
+export {type SoftmaxBars, type SoftmaxBarsOptions, softmaxBars} from "./softmaxBars.js";
