@@ -35,11 +35,12 @@ const LIBRARY_CELLS: Record<string, string[]> = {
 };
 
 /** The live cells of the Toolbox's Markdown source, in page order (the ids the build gives them). */
-function liveCellsInSource(): {id: string; lines: number}[] {
+function liveCellsInSource(): {id: string; lines: number; source: string}[] {
   const tokens = new MarkdownIt().parse(readFileSync("src/toolbox.md", "utf-8"), {});
   return tokens.flatMap((token) => {
     const info = token.type === "fence" ? parseLiveInfo(token.info) : null;
-    return info ? [{id: info.id ?? "", lines: token.content.trimEnd().split("\n").length}] : [];
+    const source = token.content;
+    return info ? [{id: info.id ?? "", lines: source.trimEnd().split("\n").length, source}] : [];
   });
 }
 
@@ -159,6 +160,11 @@ describe("Toolbox page", () => {
     const predictions = await cellOutput(page, "sequential").locator(".nn-matrix-view td").allInnerTexts();
     expect(predictions.map((p) => Math.round(Number(p)))).toEqual([0, 1, 1, 0]);
     expect(await text("datasets")).toMatch(/iris\s+150\s+4\s+3/);
+    // "the 16 tanh units separate 99 % of the training points"
+    const spiral = cellOutput(page, "spiral-map").locator(".nn-decision-map");
+    expect(await spiral.evaluate((el) => (el as HTMLElement & {accuracy: number}).accuracy)).toBeGreaterThanOrEqual(
+      0.985
+    );
   });
 
   it("shows every component, each drawn and labelled", async () => {
@@ -418,6 +424,43 @@ describe("Toolbox page: a learner edits the examples", () => {
     expect(await output.innerText()).toContain("(2×2)·(1×2)");
     expect(learnerReport.consoleErrors).toEqual([]);
     await screenshot(learner, "toolbox-edited");
+  });
+
+  it("gives what the captions' Try this prompts say", async () => {
+    /** Replaces the cell's code by its Markdown source with one change, as a learner would type it, and reruns. */
+    const tryThis = async (id: string, from: string, to: string) => {
+      const source = liveCellsInSource().find((c) => c.id === id)?.source ?? "";
+      expect(source, id).toContain(from);
+      await editCell(learner, id, async (keyboard) => {
+        await keyboard.press("ControlOrMeta+a");
+        await keyboard.insertText(source.replace(from, to));
+      });
+      await expect.poll(() => liveCell(learner, id).getAttribute("data-state"), {timeout: 30_000}).toBe("done");
+      return cellOutput(learner, id).innerText();
+    };
+    // train: plain gradient descent is still at a loss of 0.67 after 300 epochs; tol 1e-3 stops at epoch 96.
+    expect(await tryThis("train", 'optimizer: "adam"', 'optimizer: "sgd"')).toMatch(/epoch 300: loss 0\.67\d\d/);
+    expect(await tryThis("train", "maxIter: 300", "maxIter: 300, tol: 1e-3")).toMatch(
+      /epoch 96: .*improved by less than tol = 0\.001 for 10 epochs in a row/
+    );
+    // gradientCheck: with h = 0.1 the error grows to about 1e-2.
+    const coarse = await tryThis("gradient-check", "{h: 1e-5}", "{h: 0.1}");
+    const worst = Number(/largest of all: ([\d.e+-]+)/.exec(coarse)?.[1]);
+    expect(worst).toBeGreaterThan(3e-3);
+    expect(worst).toBeLessThan(3e-2);
+    // spirals: three units cannot untangle the arms.
+    await tryThis("spiral-map", "units: 16", "units: 3");
+    const spiral = cellOutput(learner, "spiral-map").locator(".nn-decision-map");
+    expect(await spiral.evaluate((el) => (el as HTMLElement & {accuracy: number}).accuracy)).toBeLessThan(0.8);
+    // The computational graph: with a = −1 the gradients stay the same and J = 3(−1 + 6) = 15.
+    await tryThis("graph", 'new Value(5, "a")', 'new Value(-1, "a")');
+    const graph = cellOutput(learner, "graph").locator(".nn-graph");
+    await graph.getByRole("button", {name: "Show all"}).click();
+    expect(await graph.locator("text.grad").allTextContents()).toEqual(
+      expect.arrayContaining(["∂J/∂a = 3", "∂J/∂b = 6", "∂J/∂c = 9"])
+    );
+    expect(await graph.locator("text.val").allTextContents()).toContain("15");
+    expect(learnerReport.consoleErrors).toEqual([]);
   });
 });
 
