@@ -250,8 +250,14 @@ export function sourcePagesPlugin(md: MarkdownIt): void {
         const name = path.split("/").pop() ?? "";
         const file = files.find((f) => f.name === name);
         if (!file) {
-          const known = files.map((f) => f.name).join(", ");
-          throw new Error(`source page ${path}: src/lib/nn/${name}.ts does not exist (files: ${known})`);
+          // Only the preview server can ask for this (the build makes pages for existing files only).
+          replacement = [
+            ...heading(state, `No file ${name}.ts`),
+            htmlBlock(state, `<p>src/lib/nn has no file ${escapeHtml(name)}.ts. <a href="./">All files</a>.</p>\n`)
+          ];
+          state.tokens.splice(i, 1, ...replacement);
+          i += replacement.length - 1;
+          continue;
         }
         replacement = [
           ...heading(state, file.file),
