@@ -4,6 +4,7 @@ import type MarkdownIt from "markdown-it";
 import {exercisesPlugin} from "./src/build/exercises-plugin.js";
 import {katexPlugin} from "./src/build/katex-plugin.js";
 import {liveCellsPlugin} from "./src/build/live-cells-plugin.js";
+import {sourcePagePaths, sourcePagesPlugin} from "./src/build/source-pages.js";
 
 export const chapters = [
   {name: "1 · Linear regression is a one-layer network", path: "/linear-regression"},
@@ -27,10 +28,13 @@ export default {
       open: true,
       pages: [
         {name: "Notation", path: "/notation"},
-        {name: "Toolbox", path: "/toolbox"}
+        {name: "Toolbox", path: "/toolbox"},
+        {name: "The library's source", path: "/source/index"}
       ]
     }
   ],
+  // One page per file of the network library (src/source/[file].md), e.g. /source/matrix; /source/ lists them.
+  dynamicPaths: sourcePagePaths(),
   // Framework's default adds a stylesheet from a third-party font host; the course uses system fonts instead.
   globalStylesheets: [],
   style: "style.css",
@@ -41,5 +45,5 @@ export default {
   // KaTeX's stylesheet (fonts inlined, built by src/assets/katex.css.ts) for build-time and run-time formulas.
   head: '<link rel="icon" href="data:,"><link rel="stylesheet" href="/assets/katex.css">',
   footer: "Neural networks from the inside: an open, self-paced course. Everything runs in your browser.",
-  markdownIt: (md: MarkdownIt) => md.use(katexPlugin).use(exercisesPlugin).use(liveCellsPlugin)
+  markdownIt: (md: MarkdownIt) => md.use(katexPlugin).use(exercisesPlugin).use(liveCellsPlugin).use(sourcePagesPlugin)
 };

@@ -1,4 +1,4 @@
-// 10. Softmax bars: the scores z of K classes next to the probabilities softmax(z), as two bar charts. Drag a score
+// 11. Softmax bars: the scores z of K classes next to the probabilities softmax(z), as two bar charts. Drag a score
 // bar (or focus the chart and use the arrow keys) and the probabilities follow: every bar on the right moves when
 // one score on the left does, because they share one denominator.
 import * as d3 from "d3";

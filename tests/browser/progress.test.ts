@@ -2,6 +2,7 @@
 import {readFileSync} from "node:fs";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {chapters} from "../../observablehq.config.js";
 import {launch, open} from "./browser.js";
 
 let browser: Browser;
@@ -27,9 +28,10 @@ describe("progress on the home page", () => {
     const {page, report} = await open(browser, "/");
     try {
       const items = page.locator("ol.course-map > li");
-      await expect.poll(() => items.count()).toBe(5);
+      await expect.poll(() => items.count()).toBe(chapters.length);
       await expect(items.first().textContent()).resolves.toMatch(/Linear regression is a one-layer network/);
       await expect(items.nth(4).textContent()).resolves.toMatch(/Backpropagation/);
+      await expect(items.last().textContent()).resolves.toMatch(/handwritten digits/);
       expect(report.consoleErrors).toEqual([]);
     } finally {
       await page.context().close();
@@ -96,7 +98,7 @@ describe("progress on the home page", () => {
     try {
       const {origin} = await import("./browser.js");
       await page.goto(`${origin()}/`, {waitUntil: "networkidle"});
-      await expect.poll(() => page.locator("ol.course-map > li").count()).toBe(5);
+      await expect.poll(() => page.locator("ol.course-map > li").count()).toBe(chapters.length);
       await expect(page.locator(".progress-status").textContent()).resolves.toMatch(
         /does not allow this site to store data/
       );

@@ -5,6 +5,10 @@
 //                                  dW[l] = A[l−1]ᵀ · dZ[l]            db[l] = Σ_rows dZ[l]
 //                                  dA[l−1] = dZ[l] · W[l]ᵀ            dZ[l−1] = dA[l−1] ⊙ g'(Z[l−1])
 //
+// Here l counts from 0, like the arrays: layer l is the lessons' layer l + 1 (Z[0] is their Z^[1]), L is the last
+// layer, and "A[−1]", the activation before the first layer, is the input X itself (the lessons' A^[0]). dW is a
+// mean over the batch because dZ[L] already carries a factor 1/n (see outputGradient below).
+//
 // The matrices live in a Workspace allocated once per batch size and reused, so a training epoch allocates
 // nothing. The same two functions serve Network.lossAndGradients and the trainer; there is no second copy.
 

@@ -1,6 +1,7 @@
-// Datasets for the lessons: the small tables from the sources, and toy problems drawn from a seeded generator so
-// every learner (and every test) sees exactly the same points. Each is {X, y}: X has one sample per row, y one
-// target per sample (a class label 0, 1, … or, for regression, a number).
+// Datasets for the lessons: the small tables of the first chapters, and toy problems drawn from a seeded generator.
+//
+// A generated dataset comes from a seed, so every learner (and every test) sees exactly the same points. Each is
+// {X, y}: X has one sample per row, y one target per sample (a class label 0, 1, … or, for regression, a number).
 
 import {checkInteger, checkName, checkNonNegative} from "./check.js";
 import {IRIS_ROWS} from "./iris.js";

@@ -2,8 +2,17 @@
 //
 //   import {Matrix, network, train, spirals} from "./lib/nn/index.js";
 //
-// Each module below holds one idea; read them in this order to follow a training step from start to end.
+// Each module below holds one idea. They are listed in reading order, which follows a training step from start
+// to end: matrices and random numbers, the layers of a network and their first weights, the loss, the chain rule
+// (for single numbers in value.ts, for whole batches in backprop.ts), the update, and the loop that repeats it;
+// then the data to train on and two familiar faces (scikit-learn's and Keras's) on the same core.
+// The site's source pages (/source/) list the files in this order.
+// biome-ignore-all assist/source/organizeImports: the exports are in reading order, not in alphabetical order
 
+/** Matrices (row-major Float64Array; samples are rows, Z = A_prev · W + b). */
+export {Matrix, type Operand, sameShape, toMatrix} from "./matrix.js";
+/** Seeded random numbers (mulberry32). */
+export {Random} from "./random.js";
 /** Activation functions g and their derivatives, by name. */
 export {
   type Activation,
@@ -17,8 +26,70 @@ export {
   softmax,
   softmaxJacobian
 } from "./activations.js";
+/** Initial weights: small uniform, Xavier/Glorot, He. */
+export {type Initializer, type InitName, initializer, initNames, initWeights} from "./init.js";
+/** Layers and networks. */
+export {Layer, type LayerSpec, type LossAndGradients, Network, type NetworkSpec, network} from "./network.js";
+/** Losses: mse, binary cross-entropy, cross-entropy (also from logits). */
+export {
+  checkLoss,
+  type LossName,
+  type LossOptions,
+  lossGradientInto,
+  lossNames,
+  lossValue,
+  oneHot,
+  type Targets,
+  targetMatrix
+} from "./losses.js";
+/** Scalar automatic differentiation for computational graphs. */
+export {toValue, Value} from "./value.js";
 /** Forward and backward passes over a batch, with reusable buffers. */
 export {backward, forward, Gradients, Workspace} from "./backprop.js";
+/** Matrix products written into existing matrices (the loops training spends its time in). */
+export {
+  affineInto,
+  columnSumsInto,
+  matmulInto,
+  matmulTransposeAInto,
+  matmulTransposeBInto
+} from "./products.js";
+/** Backprop checked against central differences. */
+export {type GradientCheckOptions, type GradientCheckResult, gradientCheck} from "./gradient-check.js";
+/** Optimizers: sgd, momentum, adam. */
+export {
+  type AdamOptions,
+  adam,
+  type MomentumOptions,
+  momentum,
+  type Optimizer,
+  type OptimizerName,
+  type OptimizerSpec,
+  optimizer,
+  optimizerNames,
+  sgd
+} from "./optimizers.js";
+/** Learning-rate schedules: constant, inverse scaling, step decay, adaptive. */
+export {
+  adaptive,
+  constant,
+  inverseScaling,
+  type Schedule,
+  type ScheduleName,
+  type ScheduleOptions,
+  type ScheduleSpec,
+  schedule,
+  scheduleNames,
+  stepDecay
+} from "./schedules.js";
+/** scikit-learn's stopping rule (tol, nIterNoChange). */
+export {Plateau} from "./stopping.js";
+/** The training loop: synchronous core and one-call training. */
+export {Trainer, type TrainOptions, type TrainProgress, type TrainResult, trainSync} from "./trainer.js";
+/** Training that never blocks the page: an async iterator of per-epoch progress. */
+export {type LiveTrainOptions, nextTask, train} from "./train.js";
+/** Accuracy and predicted classes. */
+export {accuracy, countCorrect, predictClasses} from "./metrics.js";
 /** Datasets: gate tables, the regression table, coffee, blobs, circles, moons, spirals, iris. */
 export {
   blobs,
@@ -39,26 +110,6 @@ export {
 } from "./datasets.js";
 /** Handwritten digits (8×8) from the file the data loader writes. */
 export {type DigitsJSON, digitsFromJSON, reduceMnist, shrinkImage} from "./digits.js";
-/** Backprop checked against central differences. */
-export {type GradientCheckOptions, type GradientCheckResult, gradientCheck} from "./gradient-check.js";
-/** Initial weights: small uniform, Xavier/Glorot, He. */
-export {type Initializer, type InitName, initializer, initNames, initWeights} from "./init.js";
-/** Losses: mse, binary cross-entropy, cross-entropy (also from logits). */
-export {
-  checkLoss,
-  type LossName,
-  type LossOptions,
-  lossGradientInto,
-  lossNames,
-  lossValue,
-  oneHot,
-  type Targets,
-  targetMatrix
-} from "./losses.js";
-/** Matrices (row-major Float64Array; samples are rows, Z = A_prev · W + b). */
-export {Matrix, type Operand, sameShape, toMatrix} from "./matrix.js";
-/** Accuracy and predicted classes. */
-export {accuracy, countCorrect, predictClasses} from "./metrics.js";
 /** scikit-learn-style models. */
 export {
   type MLPActivation,
@@ -67,44 +118,6 @@ export {
   type MLPOptions,
   MLPRegressor
 } from "./mlp.js";
-/** Layers and networks. */
-export {Layer, type LayerSpec, type LossAndGradients, Network, type NetworkSpec, network} from "./network.js";
-/** Optimizers: sgd, momentum, adam. */
-export {
-  type AdamOptions,
-  adam,
-  type MomentumOptions,
-  momentum,
-  type Optimizer,
-  type OptimizerName,
-  type OptimizerSpec,
-  optimizer,
-  optimizerNames,
-  sgd
-} from "./optimizers.js";
-/** Matrix products written into existing matrices (the loops training spends its time in). */
-export {
-  affineInto,
-  columnSumsInto,
-  matmulInto,
-  matmulTransposeAInto,
-  matmulTransposeBInto
-} from "./products.js";
-/** Seeded random numbers (mulberry32). */
-export {Random} from "./random.js";
-/** Learning-rate schedules: constant, inverse scaling, step decay, adaptive. */
-export {
-  adaptive,
-  constant,
-  inverseScaling,
-  type Schedule,
-  type ScheduleName,
-  type ScheduleOptions,
-  type ScheduleSpec,
-  schedule,
-  scheduleNames,
-  stepDecay
-} from "./schedules.js";
 /** Keras-style models. */
 export {
   type CompileOptions,
@@ -114,11 +127,3 @@ export {
   Sequential,
   sequential
 } from "./sequential.js";
-/** scikit-learn's stopping rule (tol, nIterNoChange). */
-export {Plateau} from "./stopping.js";
-/** Training that never blocks the page: an async iterator of per-epoch progress. */
-export {type LiveTrainOptions, nextTask, train} from "./train.js";
-/** The training loop: synchronous core and one-call training. */
-export {Trainer, type TrainOptions, type TrainProgress, type TrainResult, trainSync} from "./trainer.js";
-/** Scalar automatic differentiation for computational graphs. */
-export {toValue, Value} from "./value.js";

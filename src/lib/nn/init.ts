@@ -1,6 +1,9 @@
-// Initial weights. If every weight started equal, every unit of a layer would compute the same thing and receive
-// the same gradient forever, so weights start random; their spread is chosen so that signals neither vanish nor
-// explode as they pass through the layers. Biases start at 0 (the random W already breaks the symmetry).
+// Initial weights: random numbers whose spread suits the layer's size.
+//
+// If every weight started equal, every unit of a layer would compute the same thing and receive the same gradient
+// forever, so weights start random. Their spread is chosen so that signals neither vanish nor explode as they pass
+// through the layers: the more inputs a unit adds up (its fan-in), the smaller each weight must be. Biases start
+// at 0 (the random W already breaks the symmetry).
 
 import {checkName} from "./check.js";
 import {Matrix} from "./matrix.js";

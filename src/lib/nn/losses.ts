@@ -90,7 +90,14 @@ export function meanLoss(name: LossName, output: Matrix, Y: Matrix, fromLogits: 
   return total / n;
 }
 
-/** dL/dA for probability outputs A, written into dA (mean over the batch, so each row carries a 1/n). */
+/**
+ * dL/dA for probability outputs A, written into dA (mean over the batch, so each row carries a 1/n):
+ *   mse                 (a − y) / n                 (the ½ of the loss cancels the 2 of the square)
+ *   binaryCrossEntropy  (a − y) / (a(1 − a)) / n
+ *   crossEntropy        −y / a / n
+ * For softmax with crossEntropy and sigmoid with binaryCrossEntropy, backprop.ts skips this and the activation's
+ * derivative: the two combine into the shorter dZ = (A − Y) / n.
+ */
 export function lossGradientInto(name: LossName, A: Matrix, Y: Matrix, dA: Matrix): Matrix {
   const a = A.data;
   const y = Y.data;

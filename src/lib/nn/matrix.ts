@@ -5,7 +5,7 @@
 //
 //     Z = A_prev · W + b        A_prev: n×inputs   W: inputs×units   b: 1×units (added to every row)
 //
-// so W has one row per input and one column per unit, exactly like `np.dot(X, W1) + B1` in the sources.
+// so W has one row per input and one column per unit, exactly like `np.dot(X, W1) + B1` in NumPy.
 //
 // Storage: a Matrix is a row-major Float64Array — entry (i, j) lives at data[i * cols + j]. Plain typed arrays
 // and plain loops are what make training fast enough to animate; no library sits in the hot path.

@@ -1,5 +1,7 @@
-// A scikit-learn-style face on the same core: MLPClassifier and MLPRegressor with sklearn's parameter names in
-// camelCase (hidden_layer_sizes → hiddenLayerSizes, …) and its defaults, so code from the sources carries over.
+// A scikit-learn-style face on the same core: MLPClassifier and MLPRegressor.
+//
+// They take sklearn's parameter names in camelCase (hidden_layer_sizes → hiddenLayerSizes, …) and its defaults, so
+// Python code written for sklearn carries over line by line.
 //
 //   const clf = new MLPClassifier({hiddenLayerSizes: [4], activation: "tanh", randomState: 1}).fit(X, y);
 //   clf.predict(X); clf.score(X, y); clf.lossCurve;

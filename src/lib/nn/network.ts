@@ -1,6 +1,9 @@
-// Layers and the network. A dense layer holds W (inputs × units) and b (1 × units) and computes
-// Z = A_prev · W + b, then A = g(Z). A network is a list of such layers; the input layer holds no parameters
-// and is not counted, so { inputs: 2, layers: [3 units, 1 unit] } is a two-layer network.
+// Layers and the network: what a network is made of, and the calls that run it.
+//
+// A dense layer holds W (inputs × units) and b (1 × units) and computes Z = A_prev · W + b, then A = g(Z).
+// A network is a list of such layers; the input layer holds no parameters and is not counted, so
+// { inputs: 2, layers: [3 units, 1 unit] } is a two-layer network. The lessons number layers from 1 (W^[1] is
+// the first layer's weights); arrays count from 0, so W^[1] is net.layers[0].W and W^[l] is net.layers[l − 1].W.
 
 import {type Activation, type ActivationName, activation} from "./activations.js";
 import {backward, forward, Gradients, Workspace} from "./backprop.js";

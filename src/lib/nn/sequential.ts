@@ -1,5 +1,5 @@
-// A Keras-style face on the same core, in the three steps the sources teach: describe the model, compile it
-// (choose the loss and the optimizer), fit it.
+// A Keras-style face on the same core, in Keras's three steps: describe the model, compile it (choose the loss and
+// the optimizer), fit it.
 //
 //   const model = sequential([dense(3, "sigmoid"), dense(1, "sigmoid")]);
 //   model.compile({loss: "binaryCrossEntropy", optimizer: {name: "adam", learningRate: 0.01}});

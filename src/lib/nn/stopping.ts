@@ -1,6 +1,8 @@
-// When to stop training, the way scikit-learn's MLP decides: an epoch counts as "no improvement" unless its loss
-// beats the best loss so far by more than `tol`; after more than `nIterNoChange` such epochs in a row, training
-// has converged (or, with the adaptive schedule, the learning rate is cut and the count starts again).
+// When to stop training: the rule scikit-learn's MLP uses.
+//
+// An epoch counts as "no improvement" unless its loss beats the best loss so far by more than `tol`. After more
+// than `nIterNoChange` such epochs in a row, training has converged and stops (or, with the adaptive schedule, the
+// learning rate is cut and the count starts again).
 
 import {checkInteger, checkNonNegative} from "./check.js";
 

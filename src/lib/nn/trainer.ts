@@ -182,6 +182,7 @@ export class Trainer {
     this.lossSum += batchLoss * batchRows;
     this.batchLossSum = 0;
     this.optimizer.beginStep();
+    // Slots 2l and 2l + 1 are layer l's W and b: the optimizer keeps its memory for each (see optimizers.ts).
     for (let l = 0; l < net.layers.length; l++) {
       const layer = net.layers[l];
       this.optimizer.update(2 * l, layer.W.data, this.grads.dW[l].data, this.learningRate);
