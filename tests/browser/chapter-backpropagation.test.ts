@@ -166,7 +166,9 @@ describe("chapter 5: backpropagation and gradient descent", () => {
     expect(Math.log10(b1)).toBeCloseTo(128.5, 0); // "near 10¹²⁸"
     expect(end("1e-10")).toEqual([-2.99999994, 3.99999992]);
     // The 1-D animation and the zigzag run their steps.
-    await expect.poll(() => cellOutput(page, "descent-1d").locator(".nn-readout").textContent()).toContain("step 25");
+    await expect
+      .poll(() => cellOutput(page, "descent-1d").locator(".nn-readout").textContent(), {timeout: 30_000})
+      .toContain("step 25");
     expect(await output(page, "zigzag")).toMatch(/30 steps to/);
   });
 
