@@ -3,6 +3,8 @@
 // Each returns an element (display it) with an update(…) method that redraws in place and destroy(); pass the
 // cell's `invalidation` promise so timers and listeners stop when the cell reruns.
 export {PRESET_NAMES, PRESETS} from "./activations.js";
+export {type BackpropDiagram, type BackpropDiagramOptions, backpropDiagram} from "./backpropDiagram.js";
+export {type BackpropStep, backpropSteps} from "./backpropSteps.js";
 export {type ComputationalGraph, type ComputationalGraphOptions, computationalGraph} from "./computationalGraph.js";
 export {
   button,
