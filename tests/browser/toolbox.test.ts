@@ -18,7 +18,9 @@ const COMPONENTS: Record<string, number> = {
   ".nn-gd2d": 1,
   ".nn-graph": 1,
   ".nn-matrix-view": 9,
-  ".nn-controls": 1
+  ".nn-controls": 1,
+  ".nn-softmax-bars": 1,
+  ".nn-backprop": 1
 };
 
 /** The live cell of each main library entry, and the source pages its caption links to. */
