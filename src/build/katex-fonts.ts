@@ -53,6 +53,7 @@ export const PRELOADED_FONTS = ["KaTeX_Main-Regular", "KaTeX_Math-Italic"];
 
 export function katexPreloadLinks(): string {
   return PRELOADED_FONTS.map(
-    (name) => `<link rel="preload" href="/assets/katex/fonts/${name}.woff2" as="font" type="font/woff2" crossorigin fetchpriority="high">`
+    (name) =>
+      `<link rel="preload" href="/assets/katex/fonts/${name}.woff2" as="font" type="font/woff2" crossorigin fetchpriority="high">`
   ).join("");
 }
