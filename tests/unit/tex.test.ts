@@ -12,5 +12,5 @@ describe("tex (run-time KaTeX)", () => {
     expect(texToString("x", true)).toContain("katex-display");
     // Bad TeX shows KaTeX's error in the formula instead of throwing.
     expect(texToString("\\frac{1}")).toContain("katex-error");
-  });
+  }, 60_000); // a generous limit for importing KaTeX on a busy machine
 });

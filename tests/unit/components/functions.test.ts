@@ -30,7 +30,7 @@ describe("activation presets", () => {
 });
 
 describe("expressions (mathjs)", () => {
-  beforeAll(() => loadExpressions());
+  beforeAll(() => loadExpressions(), 60_000); // importing mathjs takes seconds on a busy machine
 
   it("parses and differentiates symbolically", () => {
     const f = parseFunction("0.01x^2 + 0.1x", ["x"]);
