@@ -42,7 +42,7 @@ export function resolveFunction(input: FunctionInput, index = 0): ResolvedFuncti
         breaks: preset.breaks ?? [],
         description: preset.description
       };
-    if (!expressionsReady())
+    if (input.trim() !== "" && !expressionsReady())
       return {
         f: () => Number.NaN,
         df: () => Number.NaN,

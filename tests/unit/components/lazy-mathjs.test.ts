@@ -18,6 +18,7 @@ describe("mathjs loads on first use", () => {
     expect(resolveFunction("sigmoid").f(0)).toBe(0.5);
     expect(resolveFunction({f: (x) => 2 * x}).f(3)).toBe(6);
     expect(resolveFunction2d({f: (a, b) => a + b}).f(1, 2)).toBe(3);
+    expect(() => resolveFunction("  ")).toThrow("Type a function");
     expect(expressionsReady()).toBe(false);
   });
 
