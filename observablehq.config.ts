@@ -2,7 +2,8 @@
 // no CDN, no third-party fonts (see README, "No network").
 import type MarkdownIt from "markdown-it";
 import {exercisesPlugin} from "./src/build/exercises-plugin.js";
-import {katexPlugin} from "./src/build/katex-plugin.js";
+import {katexFontLinks, katexPreloadLinks} from "./src/build/katex-fonts.js";
+import {katexPlugin, pagesWithMath} from "./src/build/katex-plugin.js";
 import {liveCellsPlugin} from "./src/build/live-cells-plugin.js";
 import {sourcePagePaths, sourcePagesPlugin} from "./src/build/source-pages.js";
 
@@ -42,8 +43,12 @@ export default {
   search: true,
   pager: true,
   toc: true,
-  // KaTeX's stylesheet (fonts inlined, built by src/assets/katex.css.ts) for build-time and run-time formulas.
-  head: '<link rel="icon" href="data:,"><link rel="stylesheet" href="/assets/katex.css">',
+  // KaTeX's stylesheet (src/assets/katex/katex.css.ts) for build-time and run-time formulas, and inert links that make
+  // Framework copy KaTeX's fonts into the build: a browser fetches a font only when a formula uses it; pages with
+  // formulas preload the two main fonts (src/build/katex-fonts.ts).
+  head: ({path}: {path: string}) =>
+    `<link rel="icon" href="data:,"><link rel="stylesheet" href="/assets/katex/katex.css">${katexFontLinks()}` +
+    (pagesWithMath.has(path) ? katexPreloadLinks() : ""),
   footer: "Neural networks from the inside: an open, self-paced course. Everything runs in your browser.",
   markdownIt: (md: MarkdownIt) => md.use(katexPlugin).use(exercisesPlugin).use(liveCellsPlugin).use(sourcePagesPlugin)
 };

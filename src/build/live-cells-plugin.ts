@@ -94,6 +94,18 @@ function pageState(env: {path?: string; __live?: PageState}, tokens: Token[]): P
   return state;
 }
 
+/**
+ * Space the output keeps before the cell first runs, so the text below does not jump when it arrives: about one
+ * line for a cell that shows something (an expression, display(…) or yield), or `output-height=N` pixels from the
+ * info string (for a picture). Styled by .live-cell__output[data-reserve] in live.css.
+ */
+function outputReserve(data: CellData): string {
+  const height = /^(\d+)(px)?$/.exec(data.attributes["output-height"] ?? "")?.[1];
+  if (height) return ` data-reserve style="--live-output-reserve: ${height}px"`;
+  const shows = data.compiled?.expression || data.compiled?.generator || /\bdisplay\(/.test(data.source);
+  return shows ? " data-reserve" : "";
+}
+
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => `&${{"&": "amp", "<": "lt", ">": "gt", '"': "quot"}[c]};`);
 }
@@ -150,7 +162,7 @@ export function liveCellsPlugin(md: MarkdownIt): void {
 <pre class="live-cell__source" data-copy="none" tabindex="0" aria-label="Code of the live cell ${label}: click or press Enter to edit"><code class="language-ts">${hljs.highlight(data.source, {language: "typescript"}).value}</code></pre>
 <div class="live-cell__editor" tabindex="-1" hidden></div>
 <div class="live-cell__notice" role="status" hidden></div>
-<div class="live-cell__output" data-cell-output></div>
+<div class="live-cell__output" data-cell-output${outputReserve(data)}></div>
 <div class="live-cell__host" hidden>${frameworkCell(token, stub, options, env, self)}</div>
 <script type="application/json" data-live-data>${scriptJson(data)}</script>
 </div>\n`;
