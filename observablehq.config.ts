@@ -1,6 +1,7 @@
 // Observable Framework configuration for the course. Everything the site needs is served by the site itself:
 // no CDN, no third-party fonts (see README, "No network").
 import type MarkdownIt from "markdown-it";
+import {courseMapScript} from "./src/build/course-map.js";
 import {exercisesPlugin} from "./src/build/exercises-plugin.js";
 import {katexFontLinks, katexPreloadLinks} from "./src/build/katex-fonts.js";
 import {katexPlugin, pagesWithMath} from "./src/build/katex-plugin.js";
@@ -45,10 +46,11 @@ export default {
   toc: true,
   // KaTeX's stylesheet (src/assets/katex/katex.css.ts) for build-time and run-time formulas, and inert links that make
   // Framework copy KaTeX's fonts into the build: a browser fetches a font only when a formula uses it; pages with
-  // formulas preload the two main fonts (src/build/katex-fonts.ts).
+  // formulas preload the two main fonts (src/build/katex-fonts.ts). The home page gets the chapters for its map.
   head: ({path}: {path: string}) =>
     `<link rel="icon" href="data:,"><link rel="stylesheet" href="/assets/katex/katex.css">${katexFontLinks()}` +
-    (pagesWithMath.has(path) ? katexPreloadLinks() : ""),
+    (pagesWithMath.has(path) ? katexPreloadLinks() : "") +
+    (path === "/index" ? courseMapScript(chapters) : ""),
   footer: "Neural networks from the inside: an open, self-paced course. Everything runs in your browser.",
   markdownIt: (md: MarkdownIt) => md.use(katexPlugin).use(exercisesPlugin).use(liveCellsPlugin).use(sourcePagesPlugin)
 };
