@@ -43,6 +43,10 @@ const CSS = `
 .nn-scroll { overflow-x: auto; max-width: 100%; }
 .nn-multiples { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 0.5rem; }
 .nn-multiples figure { margin: 0; font: 11px var(--sans-serif); color: var(--theme-foreground-muted); text-align: center; }
+.nn-figure { margin: 1rem 0 1.5rem 0; max-width: 100%; }
+.nn-figure > figcaption { color: var(--theme-foreground-muted); font: 13px/1.4 var(--sans-serif); margin-top: 0.35rem; max-width: 640px; }
+.nn-side-by-side { display: flex; flex-wrap: wrap; gap: 1rem 2rem; align-items: flex-start; }
+.nn-side-by-side > * { flex: 1 1 300px; min-width: 0; max-width: 460px; margin: 0; }
 `;
 
 /** Adds the components' stylesheet to the document once. */

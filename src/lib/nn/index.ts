@@ -19,6 +19,8 @@ export {
 } from "./activations.js";
 /** Forward and backward passes over a batch, with reusable buffers. */
 export {backward, forward, Gradients, Workspace} from "./backprop.js";
+/** The check every training loop makes: a loss of NaN or ∞ stops training with the epoch and the learning rate. */
+export {stopIfDiverged} from "./check.js";
 /** Datasets: gate tables, the regression table, coffee, blobs, circles, moons, spirals, iris. */
 export {
   blobs,
