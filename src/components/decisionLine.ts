@@ -14,7 +14,18 @@ import {
   weightArrow,
   weightedSum
 } from "./planeGeometry.js";
-import {ensureStyles, extend, followWidth, frameWhenVisible, h, lifecycle, setLabel, setText, uid} from "./theme.js";
+import {
+  ensureStyles,
+  extend,
+  followWidth,
+  frameWhenVisible,
+  h,
+  lifecycle,
+  pointCursor,
+  setLabel,
+  setText,
+  uid
+} from "./theme.js";
 import {assertDomain, assertFiniteNumber, type MatrixInput, toRows} from "./validate.js";
 
 export interface DecisionLineOptions {
@@ -243,19 +254,15 @@ export function decisionLine(options: DecisionLineOptions): DecisionLine {
     return `point (${p.map(fmt).join(", ")}): z = ${fmt(z)}, the neuron answers ${stepClass(weights, p)}, label ${data.y[i]}`;
   }
 
-  life.listen(svgNode, "keydown", (event: KeyboardEvent) => {
-    const n = data.X.length;
-    if (event.key === "ArrowRight" || event.key === "ArrowDown") focused = (focused + 1) % n;
-    else if (event.key === "ArrowLeft" || event.key === "ArrowUp") focused = (focused - 1 + n) % n;
-    else if (event.key === "Escape") focused = -1;
-    else return;
-    event.preventDefault();
-    render();
-  });
-  life.listen(svgNode, "blur", () => {
-    focused = -1;
-    render();
-  });
+  pointCursor(
+    svgNode,
+    life,
+    () => data.X.length,
+    (index) => {
+      focused = index;
+      render();
+    }
+  );
   if (opts.width === undefined)
     followWidth(root, life, (w) => {
       width = Math.min(MAX_SIDE, w);

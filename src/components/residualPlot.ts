@@ -4,7 +4,18 @@
 import * as d3 from "d3";
 import {clampPixel, clippedGroup, drawAxes, fmt, MARGIN} from "./axes.js";
 import {autoDomain} from "./sampling.js";
-import {ensureStyles, extend, followWidth, h, lifecycle, resolveWidth, setLabel, setText, uid} from "./theme.js";
+import {
+  ensureStyles,
+  extend,
+  followWidth,
+  h,
+  lifecycle,
+  pointCursor,
+  resolveWidth,
+  setLabel,
+  setText,
+  uid
+} from "./theme.js";
 import {assertDomain} from "./validate.js";
 
 export interface ResidualPlotOptions {
@@ -234,19 +245,15 @@ export function residualPlot(options: ResidualPlotOptions): ResidualPlot {
     );
   }
 
-  life.listen(svgNode, "keydown", (event: KeyboardEvent) => {
-    const n = opts.x.length;
-    if (event.key === "ArrowRight" || event.key === "ArrowDown") focused = (focused + 1) % n;
-    else if (event.key === "ArrowLeft" || event.key === "ArrowUp") focused = (focused - 1 + n) % n;
-    else if (event.key === "Escape") focused = -1;
-    else return;
-    event.preventDefault();
-    render();
-  });
-  life.listen(svgNode, "blur", () => {
-    focused = -1;
-    render();
-  });
+  pointCursor(
+    svgNode,
+    life,
+    () => opts.x.length,
+    (index) => {
+      focused = index;
+      render();
+    }
+  );
   if (opts.width === undefined)
     followWidth(root, life, (w) => {
       width = w;

@@ -280,3 +280,30 @@ export function setAttrs(element: Element, attrs: Record<string, string | number
     } else if (element.getAttribute(k) !== String(v)) element.setAttribute(k, String(v));
   }
 }
+
+/**
+ * A keyboard cursor over the data points of a picture: on `element`, → or ↓ moves it to the next of `count()` points,
+ * ← or ↑ to the previous one, Escape and leaving the element clear it. `onChange` gets the point's index (−1: none).
+ */
+export function pointCursor(
+  element: Element,
+  life: Lifecycle,
+  count: () => number,
+  onChange: (index: number) => void
+): void {
+  let index = -1;
+  life.listen(element, "keydown", (event: KeyboardEvent) => {
+    const n = count();
+    if (n === 0) return;
+    if (event.key === "ArrowRight" || event.key === "ArrowDown") index = (index + 1) % n;
+    else if (event.key === "ArrowLeft" || event.key === "ArrowUp") index = (index - 1 + n) % n;
+    else if (event.key === "Escape") index = -1;
+    else return;
+    event.preventDefault();
+    onChange(index);
+  });
+  life.listen(element, "blur", () => {
+    index = -1;
+    onChange(index);
+  });
+}

@@ -5,7 +5,18 @@
 // expressions on the numbers themselves, so the tests do not depend on how the live-cell engine quotes strings.
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {cellOutput, launch, liveCell, open, type PageReport, screenshot} from "./browser.js";
+import {
+  cellOutput,
+  editCell,
+  launch,
+  liveCell,
+  numberAfter,
+  open,
+  type PageReport,
+  screenshot,
+  settled,
+  tableNumbers
+} from "./browser.js";
 
 const PATH = "/and-gate";
 const EXERCISES = ["sigmoid", "or-nand", "xor-search", "logistic"];
@@ -24,55 +35,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Waits until no live cell is running (the two training cells take a few seconds). */
-async function settled(p: Page, timeout = 90_000): Promise<void> {
-  await p.waitForFunction(
-    () => document.querySelectorAll('[data-live-cell][data-state="running"]').length === 0,
-    null,
-    {timeout}
-  );
-}
-
 const output = async (p: Page, id: string): Promise<string> => (await cellOutput(p, id).textContent()) ?? "";
 
 /** The first number after `label` in a cell's output. */
-async function number(p: Page, id: string, label: RegExp): Promise<number> {
-  const out = await output(p, id);
-  const match = new RegExp(`${label.source}\\s*(-?\\d+(?:\\.\\d+)?(?:e[-+]?\\d+)?)`).exec(out);
-  if (!match) throw new Error(`no number after ${label} in the output of ${id}: ${out}`);
-  return Number(match[1]);
-}
+const number = async (p: Page, id: string, label: RegExp): Promise<number> => numberAfter(await output(p, id), label);
 
 /** The numbers of a table printed by matrixView in a cell's output (row labels left out), one array per row. */
-function table(p: Page, id: string, index = 0): Promise<number[][]> {
-  return cellOutput(p, id)
-    .locator("table.nn-matrix")
-    .nth(index)
-    .evaluate((t) =>
-      [...t.querySelectorAll("tbody tr")].map((tr) =>
-        [...tr.querySelectorAll("td")].map((td) => Number(td.getAttribute("title") ?? td.textContent))
-      )
-    );
-}
-
-/** Opens a cell's editor, makes the replacements in its source, runs it with Shift+Enter and waits for the page. */
-async function editCell(p: Page, id: string, ...replacements: [string, string][]): Promise<void> {
-  const cell = liveCell(p, id);
-  await cell.getByRole("button", {name: "Edit"}).click();
-  const content = cell.locator(".cm-content");
-  await content.waitFor();
-  let source = await content.evaluate((el) => (el as HTMLElement).innerText);
-  for (const [from, to] of replacements) {
-    expect(source, `the ${id} cell should contain ${from}`).toContain(from);
-    source = source.replace(from, to);
-  }
-  await content.focus();
-  await p.keyboard.press("ControlOrMeta+a");
-  await p.keyboard.insertText(source);
-  await p.keyboard.press("Shift+Enter");
-  await p.waitForTimeout(100);
-  await settled(p);
-}
+const table = tableNumbers;
 
 /** Puts a cell back to its original code and waits for the page. */
 async function reset(p: Page, id: string): Promise<void> {

@@ -6,7 +6,18 @@
 // live-cell engine quotes strings.
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {cellOutput, launch, liveCell, open, type PageReport, screenshot} from "./browser.js";
+import {
+  cellOutput,
+  editCell,
+  launch,
+  liveCell,
+  numberAfter,
+  open,
+  type PageReport,
+  screenshot,
+  settled,
+  tableNumbers
+} from "./browser.js";
 
 const PATH = "/linear-regression";
 const EXERCISES = ["predict", "mse", "weights", "fit-line"];
@@ -25,38 +36,13 @@ const text = (page: Page, id: string): Promise<string> =>
     .then((t) => t ?? "");
 
 /** The first number after `label` in a cell's output (e.g. number(page, "train", /MSE by/)). */
-async function number(page: Page, id: string, label: RegExp): Promise<number> {
-  const out = await text(page, id);
-  const match = new RegExp(`${label.source}\\s*(-?\\d+(?:\\.\\d+)?(?:e[-+]?\\d+)?)`).exec(out);
-  if (!match) throw new Error(`no number after ${label} in the output of ${id}: ${out}`);
-  return Number(match[1]);
-}
-
-/** Waits until no live cell is running (training takes a few seconds of animation). */
-async function settled(page: Page, timeout = 60_000): Promise<void> {
-  await page.waitForFunction(
-    () => document.querySelectorAll('[data-live-cell][data-state="running"]').length === 0,
-    null,
-    {timeout}
-  );
-}
+const number = async (page: Page, id: string, label: RegExp): Promise<number> =>
+  numberAfter(await text(page, id), label);
 
 function expectClean(report: PageReport): void {
   expect(report.consoleErrors).toEqual([]);
   expect(report.failedRequests).toEqual([]);
   expect(report.foreignRequests).toEqual([]);
-}
-
-/** The numbers in a cell's first matrix table, row by row (row labels left out; full precision from `title`). */
-function tableRows(page: Page, id: string): Promise<number[][]> {
-  return cellOutput(page, id)
-    .locator("table")
-    .first()
-    .evaluate((table) =>
-      [...table.querySelectorAll("tbody tr")].map((tr) =>
-        [...tr.querySelectorAll("td")].map((td) => Number(td.getAttribute("title") ?? td.textContent))
-      )
-    );
 }
 
 async function cellStates(page: Page): Promise<string[]> {
@@ -69,26 +55,6 @@ async function expectAllDone(page: Page): Promise<void> {
   const states = await cellStates(page);
   expect(states.length).toBeGreaterThanOrEqual(20);
   expect(states.filter((s) => !s.endsWith("=done"))).toEqual([]);
-}
-
-/** Opens a cell's editor, makes the replacements in its source, runs it with Shift+Enter and waits for the page. */
-async function editCell(page: Page, id: string, ...replacements: [string, string][]): Promise<void> {
-  const cell = liveCell(page, id);
-  await cell.getByRole("button", {name: "Edit"}).click();
-  const content = cell.locator(".cm-content");
-  await content.waitFor();
-  const source = await content.evaluate((el) => (el as HTMLElement).innerText);
-  let edited = source;
-  for (const [from, to] of replacements) {
-    expect(edited, `the ${id} cell should contain ${from}`).toContain(from);
-    edited = edited.replace(from, to);
-  }
-  await content.focus();
-  await page.keyboard.press("ControlOrMeta+a");
-  await page.keyboard.insertText(edited);
-  await page.keyboard.press("Shift+Enter");
-  await page.waitForTimeout(100);
-  await settled(page);
 }
 
 /** Moves one of the three guess sliders (0: w₁, 1: w₂, 2: b) to `value`. */
@@ -129,7 +95,7 @@ describe("chapter 1: linear regression", () => {
       );
 
       // The table: m = 4 samples, n = 2 features.
-      expect(await tableRows(page, "data")).toEqual([
+      expect(await tableNumbers(page, "data")).toEqual([
         [0, 0, -0.2],
         [1, 0, -0.05],
         [0, 1, -0.05],
@@ -138,7 +104,7 @@ describe("chapter 1: linear regression", () => {
       expect(await text(page, "data")).toMatch(/X\.shape = \[4,2\]/);
 
       // w₁ = w₂ = 0.15, b = −0.2 reproduce y; the residuals are 0 or about 1e-17, such as −1.388e-17.
-      const loop = await tableRows(page, "linear-r");
+      const loop = await tableNumbers(page, "linear-r");
       for (const [target, prediction, residual] of loop) {
         expect(prediction).toBeCloseTo(target, 12);
         expect(Math.abs(residual)).toBeLessThan(1e-16);
@@ -255,7 +221,7 @@ describe("chapter 1: linear regression", () => {
       expect(strokes).toContain("var(--nn-neg)");
       // b = −0.1: every prediction and every residual rises by 0.1.
       await editCell(page, "linear-r", ["const b = -0.2;", "const b = -0.1;"]);
-      for (const [, , residual] of await tableRows(page, "linear-r")) expect(residual).toBeCloseTo(0.1, 12);
+      for (const [, , residual] of await tableNumbers(page, "linear-r")) expect(residual).toBeCloseTo(0.1, 12);
       await editCell(page, "linear-r", ["const b = -0.1;", "const b = -0.2;"]);
       // The mismatch fixed: the message gives way to the shape of the result, and nothing else is printed.
       await editCell(page, "mismatch", ["Matrix.row", "Matrix.column"]);
