@@ -15,7 +15,10 @@ const COMPONENTS: Record<string, number> = {
   ".nn-gd2d": 1,
   ".nn-graph": 1,
   ".nn-matrix-view": 4,
-  ".nn-controls": 1
+  ".nn-controls": 1,
+  ".nn-decision-line": 1,
+  ".nn-loss-map": 2,
+  ".nn-residual-plot": 1
 };
 
 let browser: Browser;
