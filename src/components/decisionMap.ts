@@ -280,7 +280,7 @@ export function decisionMap(options: DecisionMapOptions): DecisionMap {
     setLabel(
       stage,
       opts.label ??
-        `Decision map over x0 from ${fmt(a0)} to ${fmt(b0)} and x1 from ${fmt(a1)} to ${fmt(b1)}, showing ${what}${acc}.`
+        `Decision map over ${opts.featureNames?.[0] ?? "x₁"} from ${fmt(a0)} to ${fmt(b0)} and ${opts.featureNames?.[1] ?? "x₂"} from ${fmt(a1)} to ${fmt(b1)}, showing ${what}${acc}.`
     );
     const captionText = Number.isNaN(accuracy) ? "" : `accuracy on the points: ${fmt(accuracy * 100)} %`;
     if (caption.textContent !== captionText) caption.textContent = captionText;

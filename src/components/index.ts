@@ -20,6 +20,7 @@ export {
   sizesInput,
   slider
 } from "./controls.js";
+export {type DecisionLine, type DecisionLineOptions, decisionLine} from "./decisionLine.js";
 export {type DecisionMap, type DecisionMapOptions, decisionMap, type Model} from "./decisionMap.js";
 export {parseFunction} from "./expression.js";
 export {type FunctionPlot, type FunctionPlotOptions, functionPlot} from "./functionPlot.js";
@@ -30,8 +31,13 @@ export {
   type GradientDescent2dOptions,
   gradientDescent2d
 } from "./gradientDescent2d.js";
+export {figure, sideBySide} from "./layout.js";
 export {type LossCurve, type LossCurveOptions, type LossPoint, lossCurve} from "./lossCurve.js";
+export {type LossMap, type LossMapOptions, lossMap} from "./lossMap.js";
 export {type MatrixView, type MatrixViewOptions, matrixView} from "./matrixView.js";
 export {type NetworkDiagram, type NetworkDiagramOptions, networkDiagram} from "./networkDiagram.js";
 export {OKABE_ITO, SERIES, SIGN} from "./palette.js";
+export {type LineWeights, lineEquation} from "./planeGeometry.js";
+export {type ResidualPlot, type ResidualPlotOptions, residualPlot} from "./residualPlot.js";
+export {sliderGroup} from "./sliderGroup.js";
 export {type SoftmaxBars, type SoftmaxBarsOptions, softmaxBars} from "./softmaxBars.js";

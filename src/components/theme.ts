@@ -43,6 +43,10 @@ const CSS = `
 .nn-scroll { overflow-x: auto; max-width: 100%; }
 .nn-multiples { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 0.5rem; }
 .nn-multiples figure { margin: 0; font: 11px var(--sans-serif); color: var(--theme-foreground-muted); text-align: center; }
+.nn-figure { margin: 1rem 0 1.5rem 0; max-width: 100%; }
+.nn-figure > figcaption { color: var(--theme-foreground-muted); font: 13px/1.4 var(--sans-serif); margin-top: 0.35rem; max-width: 640px; }
+.nn-side-by-side { display: flex; flex-wrap: wrap; gap: 1rem 2rem; align-items: flex-start; }
+.nn-side-by-side > * { flex: 1 1 300px; min-width: 0; max-width: 460px; margin: 0; }
 `;
 
 /** Adds the components' stylesheet to the document once. */
@@ -275,4 +279,31 @@ export function setAttrs(element: Element, attrs: Record<string, string | number
       if (element.hasAttribute(k)) element.removeAttribute(k);
     } else if (element.getAttribute(k) !== String(v)) element.setAttribute(k, String(v));
   }
+}
+
+/**
+ * A keyboard cursor over the data points of a picture: on `element`, → or ↓ moves it to the next of `count()` points,
+ * ← or ↑ to the previous one, Escape and leaving the element clear it. `onChange` gets the point's index (−1: none).
+ */
+export function pointCursor(
+  element: Element,
+  life: Lifecycle,
+  count: () => number,
+  onChange: (index: number) => void
+): void {
+  let index = -1;
+  life.listen(element, "keydown", (event: KeyboardEvent) => {
+    const n = count();
+    if (n === 0) return;
+    if (event.key === "ArrowRight" || event.key === "ArrowDown") index = (index + 1) % n;
+    else if (event.key === "ArrowLeft" || event.key === "ArrowUp") index = (index - 1 + n) % n;
+    else if (event.key === "Escape") index = -1;
+    else return;
+    event.preventDefault();
+    onChange(index);
+  });
+  life.listen(element, "blur", () => {
+    index = -1;
+    onChange(index);
+  });
 }

@@ -68,3 +68,53 @@ export const liveCell = (page: Page, id: string): Locator => page.locator(`[data
 
 /** A live cell's output area. */
 export const cellOutput = (page: Page, id: string): Locator => liveCell(page, id).locator("[data-cell-output]");
+
+/** Waits until no live cell of the page is running (training cells animate for a few seconds). */
+export async function settled(page: Page, timeout = 90_000): Promise<void> {
+  await page.waitForFunction(
+    () => document.querySelectorAll('[data-live-cell][data-state="running"]').length === 0,
+    null,
+    {timeout}
+  );
+}
+
+/**
+ * The first number after `label` in `text` ("MSE 1.09e-23" → 1.09e-23), read from the digits themselves, so that it
+ * does not matter how the live-cell engine quotes or wraps a printed string. Throws when there is none.
+ */
+export function numberAfter(text: string, label: RegExp): number {
+  const match = new RegExp(`${label.source}\\s*(-?\\d+(?:\\.\\d+)?(?:e[-+]?\\d+)?)`).exec(text);
+  if (!match) throw new Error(`no number after ${label} in: ${text}`);
+  return Number(match[1]);
+}
+
+/** The numbers of the `index`-th table in a cell's output, row by row (row labels left out; full precision from `title`). */
+export function tableNumbers(page: Page, id: string, index = 0): Promise<number[][]> {
+  return cellOutput(page, id)
+    .locator("table")
+    .nth(index)
+    .evaluate((table) =>
+      [...table.querySelectorAll("tbody tr")].map((tr) =>
+        [...tr.querySelectorAll("td")].map((td) => Number(td.getAttribute("title") ?? td.textContent))
+      )
+    );
+}
+
+/** Opens a cell's editor as a learner would, makes the replacements in its source, runs it with Shift+Enter and waits. */
+export async function editCell(page: Page, id: string, ...replacements: [string, string][]): Promise<void> {
+  const cell = liveCell(page, id);
+  await cell.getByRole("button", {name: "Edit"}).click();
+  const content = cell.locator(".cm-content");
+  await content.waitFor();
+  let source = await content.evaluate((el) => (el as HTMLElement).innerText);
+  for (const [from, to] of replacements) {
+    if (!source.includes(from)) throw new Error(`the ${id} cell does not contain ${from}`);
+    source = source.replace(from, to);
+  }
+  await content.focus();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.insertText(source);
+  await page.keyboard.press("Shift+Enter");
+  await page.waitForTimeout(100);
+  await settled(page);
+}

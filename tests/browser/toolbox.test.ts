@@ -20,7 +20,10 @@ const COMPONENTS: Record<string, number> = {
   ".nn-matrix-view": 9,
   ".nn-controls": 1,
   ".nn-softmax-bars": 1,
-  ".nn-backprop": 1
+  ".nn-backprop": 1,
+  ".nn-decision-line": 1,
+  ".nn-loss-map": 2,
+  ".nn-residual-plot": 1
 };
 
 /** The live cell of each main library entry, and the source pages its caption links to. */

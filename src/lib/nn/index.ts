@@ -84,6 +84,8 @@ export {
 } from "./schedules.js";
 /** scikit-learn's stopping rule (tol, nIterNoChange). */
 export {Plateau} from "./stopping.js";
+/** The check every training loop makes: a loss of NaN or ∞ stops training with the epoch and the learning rate. */
+export {stopIfDiverged} from "./check.js";
 /** The training loop: synchronous core and one-call training. */
 export {Trainer, type TrainOptions, type TrainProgress, type TrainResult, trainSync} from "./trainer.js";
 /** Training that never blocks the page: an async iterator of per-epoch progress. */
