@@ -20,6 +20,7 @@ export {
 } from "./controls.js";
 export {type DecisionMap, type DecisionMapOptions, decisionMap, type Model} from "./decisionMap.js";
 export {parseFunction} from "./expression.js";
+export {figure} from "./figure.js";
 export {type FunctionPlot, type FunctionPlotOptions, functionPlot} from "./functionPlot.js";
 export {type GradientDescent1d, type GradientDescent1dOptions, gradientDescent1d} from "./gradientDescent1d.js";
 export {
@@ -32,3 +33,17 @@ export {type LossCurve, type LossCurveOptions, type LossPoint, lossCurve} from "
 export {type MatrixView, type MatrixViewOptions, matrixView} from "./matrixView.js";
 export {type NetworkDiagram, type NetworkDiagramOptions, networkDiagram} from "./networkDiagram.js";
 export {OKABE_ITO, SERIES, SIGN} from "./palette.js";
+export {type Playground, type PlaygroundOptions, type PlaygroundRun, playground} from "./playground.js";
+export {
+  buildPlayground,
+  DEFAULT_PLAYGROUND,
+  HIDDEN_ACTIVATIONS,
+  type HiddenActivation,
+  LEARNING_RATES,
+  PLAYGROUND_DATASETS,
+  type PlaygroundConfig,
+  type PlaygroundDataName,
+  playgroundSource,
+  readPlayground,
+  rewritePlaygroundSource
+} from "./playgroundConfig.js";
