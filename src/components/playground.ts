@@ -119,7 +119,7 @@ export function playground(options: PlaygroundOptions = {}): Playground {
   let config: PlaygroundConfig = {...DEFAULT_PLAYGROUND, ...options.config};
   config.hidden = [...config.hidden];
 
-  // What is being trained: the run as loaded, a copy being trained, and the trainer moving the copy.
+  // What is being trained: the run as loaded (kept for Reset), and the trainer moving a copy of its network.
   let loaded: PlaygroundRun | null = null;
   let trainer: Trainer | null = null;
   let lastLoss = Number.NaN;
@@ -347,7 +347,11 @@ export function playground(options: PlaygroundOptions = {}): Playground {
   }
 
   showConfig();
-  life.add(() => player.pause());
+  life.add(() => {
+    player.destroy();
+    map.destroy();
+    curve.destroy();
+  });
   if (!options.onChange) load({...initial, learningRate: config.learningRate});
 
   return extend(root, {

@@ -1,16 +1,7 @@
 // The pure half of the playground trainer: which data sets and settings it offers, the network a setting builds,
 // the live-cell source that writes that network out, and the way back (the setting a network and data set show).
 // No DOM here, so every function can be unit-tested in Node.
-import {
-  type ActivationName,
-  circles,
-  type Dataset,
-  gate,
-  moons,
-  type Network,
-  network,
-  spirals
-} from "../lib/nn/index.js";
+import {circles, type Dataset, gate, moons, type Network, network, spirals} from "../lib/nn/index.js";
 
 /** The data sets the trainer offers, by key. */
 export const PLAYGROUND_DATASETS = {
@@ -65,7 +56,7 @@ export function buildPlayground(config: PlaygroundConfig): {data: Dataset; netwo
       inputs: 2,
       seed: PLAYGROUND_SEED,
       layers: [
-        ...config.hidden.map((units) => ({units, activation: config.activation as ActivationName})),
+        ...config.hidden.map((units) => ({units, activation: config.activation})),
         {units: 1, activation: "sigmoid"}
       ]
     })
