@@ -334,7 +334,9 @@ export function playground(options: PlaygroundOptions = {}): Playground {
     try {
       const progress = trainer.runEpoch();
       lastLoss = progress.loss;
-      unshown.push({epoch: progress.epoch, loss: progress.loss});
+      // Every 5th epoch is enough for the curve (at most 1000 points), and keeps its redraws cheap.
+      if (progress.epoch % 5 === 0 || progress.epoch === 1 || progress.done)
+        unshown.push({epoch: progress.epoch, loss: progress.loss});
       map.update();
       showProgress(progress.done);
       if (progress.done) setText(status, `Paused after ${progress.epoch} epochs: press Reset to start again.`);
