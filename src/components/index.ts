@@ -38,6 +38,20 @@ export {type MatrixView, type MatrixViewOptions, matrixView} from "./matrixView.
 export {type NetworkDiagram, type NetworkDiagramOptions, networkDiagram} from "./networkDiagram.js";
 export {OKABE_ITO, SERIES, SIGN} from "./palette.js";
 export {type LineWeights, lineEquation} from "./planeGeometry.js";
+export {type Playground, type PlaygroundOptions, type PlaygroundRun, playground} from "./playground.js";
+export {
+  buildPlayground,
+  DEFAULT_PLAYGROUND,
+  HIDDEN_ACTIVATIONS,
+  type HiddenActivation,
+  LEARNING_RATES,
+  PLAYGROUND_DATASETS,
+  type PlaygroundConfig,
+  type PlaygroundDataName,
+  playgroundSource,
+  readPlayground,
+  rewritePlaygroundSource
+} from "./playgroundConfig.js";
 export {type ResidualPlot, type ResidualPlotOptions, residualPlot} from "./residualPlot.js";
 export {sliderGroup} from "./sliderGroup.js";
 export {type SoftmaxBars, type SoftmaxBarsOptions, softmaxBars} from "./softmaxBars.js";
