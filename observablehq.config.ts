@@ -38,8 +38,9 @@ export default {
   search: true,
   pager: true,
   toc: true,
-  // KaTeX's stylesheet (fonts inlined, built by src/assets/katex.css.ts) for build-time and run-time formulas.
-  head: '<link rel="icon" href="data:,"><link rel="stylesheet" href="/assets/katex.css">',
+  // KaTeX's stylesheet (fonts inlined, built by src/assets/katex.css.ts) for build-time and run-time formulas;
+  // src/assets/a11y.ts fixes Framework's own markup for accessibility and adds the skip link.
+  head: '<link rel="icon" href="data:,"><link rel="stylesheet" href="/assets/katex.css"><script type="module" src="/assets/a11y.js"></script>',
   footer: "Neural networks from the inside: an open, self-paced course. Everything runs in your browser.",
   markdownIt: (md: MarkdownIt) => md.use(katexPlugin).use(exercisesPlugin).use(liveCellsPlugin)
 };

@@ -39,6 +39,9 @@ const CSS = `
 .nn-matrix { border-collapse: collapse; font: 13px var(--monospace); margin: 0; width: auto; max-width: none; }
 .nn-matrix td, .nn-matrix th { padding: 0.15rem 0.5rem; text-align: right; border: 1px solid var(--theme-foreground-faintest); }
 .nn-matrix th { color: var(--theme-foreground-muted); font-weight: normal; }
+.nn-matrix td { color: var(--theme-foreground); }
+@media (prefers-color-scheme: dark) { .nn-matrix { /* light text keeps 4.5:1 on the strongest shade */
+  --nn-pos: color-mix(in srgb, ${SIGN.dark.positive} 70%, transparent); --nn-neg: color-mix(in srgb, ${SIGN.dark.negative} 70%, transparent); } }
 .nn-matrix caption { caption-side: bottom; text-align: left; color: var(--theme-foreground-muted); font: 12px var(--sans-serif); padding-top: 0.25rem; }
 .nn-scroll { overflow-x: auto; max-width: 100%; }
 .nn-multiples { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 0.5rem; }
