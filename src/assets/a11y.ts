@@ -75,7 +75,8 @@ const SCROLLERS: [selector: string, name: string][] = [
   [".nn-scroll", "Matrix"],
   [".live-matrix__scroll", "Matrix"],
   [".live-cell__output", "Output of the cell"],
-  [".observablehq--inspect", "Value"]
+  [".observablehq--inspect", "Value"],
+  ['[style*="overflow"]', "Wide content"]
 ];
 const MARK = "data-scroll-focus";
 const FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"]), [contenteditable]';
@@ -121,15 +122,18 @@ function nameHeaderFormulas(): void {
   }
 }
 
-// Outputs change many times a second while a network trains: look again at most every 250 ms.
+// Outputs change many times a second while a network trains: look again at most every 250 ms. The attribute on
+// <html> says that a look is due (tests wait for it to go).
 let scheduled = false;
 function scheduleScrollers(): void {
   if (scheduled) return;
   scheduled = true;
+  document.documentElement.setAttribute("data-a11y-pending", "");
   setTimeout(() => {
     scheduled = false;
     updateScrollers();
     nameHeaderFormulas();
+    document.documentElement.removeAttribute("data-a11y-pending");
   }, 250);
 }
 if (main) {
