@@ -16,7 +16,8 @@ const CSS = `
 .nn-fig .nn-label { fill: var(--theme-foreground); font: 12px var(--sans-serif); }
 .nn-fig .nn-muted { fill: var(--theme-foreground-muted); }
 .nn-fig .nn-readout { min-height: 1.4em; font: 12px var(--monospace); color: var(--theme-foreground-muted); white-space: pre-wrap; }
-.nn-fig .nn-error { color: var(--nn-neg); font: 12px var(--sans-serif); min-height: 1.2em; }
+.nn-fig .nn-error { color: #b42318; font: 12px var(--sans-serif); min-height: 1.2em; } /* 6.6:1 on white */
+@media (prefers-color-scheme: dark) { .nn-fig .nn-error { color: var(--nn-neg); } }
 .nn-fig .nn-legend { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; font: 12px var(--sans-serif); margin: 0 0 0.25rem 0; }
 .nn-fig .nn-legend span { display: inline-flex; align-items: center; gap: 0.35rem; }
 .nn-fig .nn-swatch { display: inline-block; width: 18px; height: 0; border-top: 2px solid currentColor; }
