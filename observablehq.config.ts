@@ -46,10 +46,12 @@ export default {
   toc: true,
   // KaTeX's stylesheet (src/assets/katex/katex.css.ts) for build-time and run-time formulas, and inert links that make
   // Framework copy KaTeX's fonts into the build: a browser fetches a font only when a formula uses it; pages with
-  // formulas preload the two main fonts (src/build/katex-fonts.ts). The home page gets the chapters for its map.
+  // formulas preload the two main fonts (src/build/katex-fonts.ts). src/assets/a11y.ts fixes Framework's own markup
+  // for accessibility and adds the skip link. The home page gets the chapters for its map.
   head: ({path}: {path: string}) =>
     `<link rel="icon" href="data:,"><link rel="stylesheet" href="/assets/katex/katex.css">${katexFontLinks()}` +
     (pagesWithMath.has(path) ? katexPreloadLinks() : "") +
+    '<script type="module" src="/assets/a11y.js"></script>' +
     (path === "/index" ? courseMapScript(chapters) : ""),
   footer: "Neural networks from the inside: an open, self-paced course. Everything runs in your browser.",
   markdownIt: (md: MarkdownIt) => md.use(katexPlugin).use(exercisesPlugin).use(liveCellsPlugin).use(sourcePagesPlugin)

@@ -86,7 +86,7 @@ export function matrixView(matrix: MatrixInput, options: MatrixViewOptions = {})
         const head = h(
           "tr",
           {},
-          ...(opts.rowLabels ? [h("th", {})] : []), // the corner above the row labels
+          ...(opts.rowLabels ? [h("td", {})] : []), // the corner above the row labels: a cell, as it heads nothing
           ...opts.colLabels.slice(0, maxC).map((t) => h("th", {scope: "col", text: t}))
         );
         table.append(h("thead", {}, head));
@@ -105,7 +105,7 @@ export function matrixView(matrix: MatrixInput, options: MatrixViewOptions = {})
       });
       if (moreRows)
         tbody.append(
-          h("tr", {}, ...(opts.rowLabels ? [h("th")] : []), ...shownRows[0].map(() => h("td", {text: "⋮"})))
+          h("tr", {}, ...(opts.rowLabels ? [h("td")] : []), ...shownRows[0].map(() => h("td", {text: "⋮"})))
         );
       table.append(tbody);
       body = h("div", {class: "nn-scroll"}, table);

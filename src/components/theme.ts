@@ -16,7 +16,8 @@ const CSS = `
 .nn-fig .nn-label { fill: var(--theme-foreground); font: 12px var(--sans-serif); }
 .nn-fig .nn-muted { fill: var(--theme-foreground-muted); }
 .nn-fig .nn-readout { min-height: 1.4em; font: 12px var(--monospace); color: var(--theme-foreground-muted); white-space: pre-wrap; }
-.nn-fig .nn-error { color: var(--nn-neg); font: 12px var(--sans-serif); min-height: 1.2em; }
+.nn-fig .nn-error { color: #b42318; font: 12px var(--sans-serif); min-height: 1.2em; } /* 6.6:1 on white */
+@media (prefers-color-scheme: dark) { .nn-fig .nn-error { color: var(--nn-neg); } }
 .nn-fig .nn-legend { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; font: 12px var(--sans-serif); margin: 0 0 0.25rem 0; }
 .nn-fig .nn-legend span { display: inline-flex; align-items: center; gap: 0.35rem; }
 .nn-fig .nn-swatch { display: inline-block; width: 18px; height: 0; border-top: 2px solid currentColor; }
@@ -39,6 +40,9 @@ const CSS = `
 .nn-matrix { border-collapse: collapse; font: 13px var(--monospace); margin: 0; width: auto; max-width: none; }
 .nn-matrix td, .nn-matrix th { padding: 0.15rem 0.5rem; text-align: right; border: 1px solid var(--theme-foreground-faintest); }
 .nn-matrix th { color: var(--theme-foreground-muted); font-weight: normal; }
+.nn-matrix td { color: var(--theme-foreground); }
+@media (prefers-color-scheme: dark) { .nn-matrix { /* light text keeps 4.5:1 on the strongest shade */
+  --nn-pos: color-mix(in srgb, ${SIGN.dark.positive} 70%, transparent); --nn-neg: color-mix(in srgb, ${SIGN.dark.negative} 70%, transparent); } }
 .nn-matrix caption { caption-side: bottom; text-align: left; color: var(--theme-foreground-muted); font: 12px var(--sans-serif); padding-top: 0.25rem; }
 .nn-scroll { overflow-x: auto; max-width: 100%; }
 .nn-multiples { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 0.5rem; }
