@@ -1,13 +1,15 @@
 // npm run bench, browser part: builds the site once into a folder of its own, then measures in Chromium
-//   the live cells (tests/bench/live-cells.ts), every page (tests/bench/pages.ts) and the decision map's frame rate.
+//   the live cells (tests/bench/live-cells.ts), every page (tests/bench/pages.ts), the decision map's frame rate and
+//   chapter 4's trainer (tests/bench/xor-trainer.ts).
 // Every target gets a verdict, met or MISSED; nothing here fails a test (speed is reported, not asserted).
 //
-//   npx tsx tests/bench/browser.ts [live] [pages] [fps]   only those parts (default: all)
+//   npx tsx tests/bench/browser.ts [live] [pages] [fps] [xor]   only those parts (default: all)
 //   BENCH_DIST=dist npx tsx tests/bench/browser.ts        reuse an existing build instead of building
 import os from "node:os";
 import {benchLiveCells} from "./live-cells.js";
 import {benchDecisionMap, benchPages} from "./pages.js";
 import {openSite, printRows, type Row, verdict} from "./site.js";
+import {benchXorTrainer} from "./xor-trainer.js";
 
 const parts = process.argv.slice(2);
 const wanted = (part: string) => parts.length === 0 || parts.includes(part);
@@ -28,6 +30,7 @@ try {
     printRows("Decision map (Chromium, localhost, built site)", rows);
     all.push(...rows);
   }
+  if (wanted("xor")) all.push(...(await benchXorTrainer(site)));
 } finally {
   await site.close();
 }
