@@ -15,6 +15,12 @@ export const chapters = [
   {name: "7 · Capstone: handwritten digits", path: "/digits"}
 ];
 
+const SIDEBAR_STORAGE_GUARD =
+  'try{sessionStorage.getItem("observablehq-sidebar")}catch{Object.defineProperty(window,"sessionStorage",' +
+  "{value:{getItem:()=>null,setItem(){},removeItem(){}}})}" +
+  "{const set=Storage.prototype.setItem;Storage.prototype.setItem=function(k,v){try{return set.call(this,k,v)}" +
+  'catch(e){if(!String(k).startsWith("observablehq-"))throw e}}}';
+
 export default {
   root: "src",
   // COURSE_DIST lets several builds (a test run, a preview) write to separate folders.
@@ -38,8 +44,12 @@ export default {
   search: true,
   pager: true,
   toc: true,
-  // KaTeX's stylesheet (fonts inlined, built by src/assets/katex.css.ts) for build-time and run-time formulas.
-  head: '<link rel="icon" href="data:,"><link rel="stylesheet" href="/assets/katex.css">',
+  // KaTeX's stylesheet (fonts inlined, built by src/assets/katex.css.ts) for build-time and run-time formulas; and a
+  // guard for Framework's sidebar, which keeps its state in sessionStorage and would throw when that storage is full
+  // or forbidden: its writes fail quietly instead (the course's own storage reports its problems, see lib/progress).
+  head:
+    '<link rel="icon" href="data:,"><link rel="stylesheet" href="/assets/katex.css">' +
+    `<script>${SIDEBAR_STORAGE_GUARD}</script>`,
   footer: "Neural networks from the inside: an open, self-paced course. Everything runs in your browser.",
   markdownIt: (md: MarkdownIt) => md.use(katexPlugin).use(exercisesPlugin).use(liveCellsPlugin)
 };
