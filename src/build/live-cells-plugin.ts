@@ -146,7 +146,7 @@ export function liveCellsPlugin(md: MarkdownIt): void {
     const stub = outputs.length ? `const {${outputs.join(", ")}} = __live.host();` : "{\n  __live.host();\n}";
     const label = escapeHtml(data.id);
     html += `<div class="live-cell" data-live-cell="${label}" data-state="running">
-<div class="live-cell__bar"><span class="live-cell__label">Live TypeScript</span><span class="live-cell__edited" hidden>edited</span><span class="live-cell__unrun" hidden>not run: output out of date</span><button type="button" class="live-cell__stop" data-action="stop" hidden>Stop</button><span class="live-cell__buttons"><button type="button" data-action="edit">Edit</button><button type="button" data-action="run">Run</button><button type="button" data-action="reset">Reset</button></span></div>
+<div class="live-cell__bar"><span class="live-cell__label">Live TypeScript</span><span class="live-cell__edited" hidden>edited</span><span class="live-cell__unrun" hidden>not run yet</span><button type="button" class="live-cell__stop" data-action="stop" hidden>Stop</button><span class="live-cell__buttons"><button type="button" data-action="edit">Edit</button><button type="button" data-action="run">Run</button><button type="button" data-action="reset">Reset</button></span></div>
 <pre class="live-cell__source" data-copy="none" tabindex="0" aria-label="Code of the live cell ${label}: click or press Enter to edit"><code class="language-ts">${hljs.highlight(data.source, {language: "typescript"}).value}</code></pre>
 <div class="live-cell__editor" tabindex="-1" hidden></div>
 <div class="live-cell__notice" role="status" hidden></div>

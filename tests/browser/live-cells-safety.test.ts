@@ -332,7 +332,7 @@ describe("messages that tell the truth", () => {
     await edit(page, "a", "const a = 3;", false);
     const marker = cell(page, "a").locator(".live-cell__unrun");
     await expect.poll(() => marker.isVisible()).toBe(true);
-    expect(await marker.textContent()).toBe("not run: output out of date");
+    expect(await marker.textContent()).toBe("not run yet");
     expect(await cell(page, "a").getAttribute("data-unrun")).not.toBeNull();
     expect(await text(page, "show-b")).toBe("b is 20");
     await page.keyboard.press("Shift+Enter");

@@ -120,7 +120,7 @@ class Exercise {
       this.result.replaceChildren(
         run.state === "stopped"
           ? "Not checked: the run was stopped before it finished. Press Run to check your code."
-          : `Not checked: ${run.error?.message ?? "the cell is waiting for another cell."}`
+          : `Not checked: ${(run.error?.message ?? "Waiting for another cell.").replace(/^W/, "w")}`
       );
       return;
     }

@@ -24,7 +24,7 @@ export interface CompiledCell {
   outputs: string[];
   /** The outputs that are imported names (a cell may import a module another cell imports under the same name). */
   imported: string[];
-  /** Where each input is first used and each output declared: [line, column], from 1. */
+  /** Where each input is first used and each output declared: [line, column] from 1 (columns once types are stripped). */
   positions: Record<string, [number, number]>;
   /** Canonical specifiers of the modules the cell imports, in the order of __lm. */
   imports: string[];

@@ -79,17 +79,12 @@ export function render(value: unknown): Node {
   return node;
 }
 
-/** The line and column (from 1) of the cell (compiled with sourceURL `url`) where `error` was thrown, if it was. */
-export function errorPosition(error: unknown, url: string): [number, number] | undefined {
+/** The 1-based line of the cell (compiled with sourceURL `url`) where `error` was thrown, if it was. */
+export function errorLine(error: unknown, url: string): number | undefined {
   const stack = String((error as Error | null)?.stack ?? "");
   const escaped = url.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const match = new RegExp(`${escaped}:(\\d+):(\\d+)`).exec(stack);
-  return match ? [Number(match[1]), Number(match[2])] : undefined;
-}
-
-/** The 1-based line of the cell where `error` was thrown, if it was. */
-export function errorLine(error: unknown, url: string): number | undefined {
-  return errorPosition(error, url)?.[0];
+  const match = new RegExp(`${escaped}:(\\d+):\\d+`).exec(stack);
+  return match ? Number(match[1]) : undefined;
 }
 
 /** A value a cell threw that is not an Error (`throw {code: 42}`), as an Error that shows the value. */

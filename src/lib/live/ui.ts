@@ -185,7 +185,6 @@ export class CellUi {
     if (this.editor) this.cell.source = this.editor.getSource();
     const source = this.cell.source;
     this.save();
-    if (this.notice.dataset.kind === "crashed") this.hideNotice();
     if (source === this.compiledSource && !this.cell.compileError) {
       this.cell.rerun();
       return;
@@ -336,7 +335,10 @@ const CRASHED_MESSAGE =
  */
 async function crashVerdicts(page: LivePage, uis: Map<string, CellUi>, marks: RunMarks): Promise<Map<string, Held>> {
   const verdicts = new Map<string, Held>();
-  const crashed = (await marks.crashed()).filter((id) => page.cells.has(id));
+  const marked = await marks.crashed();
+  // Marks of cells this page no longer has (the lesson changed) are of no use.
+  for (const id of marked) if (!page.cells.has(id)) marks.forget(id);
+  const crashed = marked.filter((id) => page.cells.has(id));
   const edited = [...uis].filter(([, ui]) => ui.edited).map(([id]) => id);
   const culprits = edited.filter((id) => crashed.includes(id));
   for (const id of culprits)
