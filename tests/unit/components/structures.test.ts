@@ -196,7 +196,7 @@ describe("small pure helpers", () => {
     expect(points.at(-1)?.epoch).toBe(1_000_000);
     // The newest half are every epoch; epochs only increase.
     const recent = points.slice(-MAX_POINTS / 2).map((p) => p.epoch);
-    expect(recent.at(-1)! - recent[0]).toBe(recent.length - 1);
+    expect(recent[recent.length - 1] - recent[0]).toBe(recent.length - 1);
     expect(points.every((p, i) => i === 0 || p.epoch > points[i - 1].epoch)).toBe(true);
     expect(points.length).toBeGreaterThan(MAX_POINTS / 2);
     const short = [1, 2, 3].map((epoch) => ({epoch, loss: 1}));
