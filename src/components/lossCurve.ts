@@ -54,15 +54,27 @@ export type LossCurve = HTMLDivElement & {
 };
 
 /** Where the learning rate changed: [{epoch, from, to}]. Pure, exported for tests. */
-export function rateChanges(points: readonly LossPoint[]): {epoch: number; from: number; to: number}[] {
-  const out: {epoch: number; from: number; to: number}[] = [];
+export function rateChanges(points: readonly LossPoint[]): RateChange[] {
+  const out: RateChange[] = [];
   let last: number | undefined;
   for (const p of points) {
-    if (p.learningRate === undefined) continue;
-    if (last !== undefined && p.learningRate !== last) out.push({epoch: p.epoch, from: last, to: p.learningRate});
-    last = p.learningRate;
+    const change = rateChange(last, p);
+    if (change) out.push(change);
+    last = p.learningRate ?? last;
   }
   return out;
+}
+
+export interface RateChange {
+  epoch: number;
+  from: number;
+  to: number;
+}
+
+/** The change point `p` makes to the learning rate `last` used before it, if it makes one. */
+function rateChange(last: number | undefined, p: LossPoint): RateChange | undefined {
+  if (last === undefined || p.learningRate === undefined || p.learningRate === last) return undefined;
+  return {epoch: p.epoch, from: last, to: p.learningRate};
 }
 
 /** The most points a curve keeps; a few thousand are more than its width in pixels. */
@@ -96,18 +108,18 @@ export function lossCurve(options: LossCurveOptions = {}): LossCurve {
   let width = resolveWidth(opts.width);
   const data: LossPoint[] = [];
   // Learning-rate changes are found as points arrive, so thinning never moves or hides one.
-  let changes: {epoch: number; from: number; to: number}[] = [];
+  let changes: RateChange[] = [];
   let lastRate: number | undefined;
   let count = 0;
   const add = (points: readonly LossPoint[]) => {
-    const checked = points.map((p) => ({...check(p)}));
-    const before: LossPoint[] = lastRate === undefined ? [] : [{epoch: Number.NaN, loss: 0, learningRate: lastRate}];
-    changes.push(...rateChanges([...before, ...checked]));
-    for (const p of checked) {
-      if (p.learningRate !== undefined) lastRate = p.learningRate;
+    for (const point of points) {
+      const p = {...check(point)};
+      const change = rateChange(lastRate, p);
+      if (change) changes.push(change);
+      lastRate = p.learningRate ?? lastRate;
       data.push(p);
     }
-    count += checked.length;
+    count += points.length;
     thin(data);
   };
   const reset = () => {
