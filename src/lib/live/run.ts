@@ -79,6 +79,7 @@ export class Run {
 
   cancel(): void {
     this.cancelled = true;
+    if (this.cell.run === this) this.cell.busy = false; // until the next run starts: nothing to stop meanwhile
     this.guard.cancel();
     this.release();
   }

@@ -11,7 +11,7 @@ export const NOT_ALLOWED =
   "this page.";
 export const FULL =
   "Your browser's storage for this site is full, so new progress and edits are kept only until you leave this " +
-  "page. What was saved before is still here, and Export progress saves all of it to a file.";
+  "page. What was saved before is still here, and Export progress on the home page saves all of it to a file.";
 
 export interface SafeStorage {
   /** False when the browser refuses storage altogether: nothing stored can be read. */
