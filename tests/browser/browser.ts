@@ -1,7 +1,7 @@
 // Shared helpers for browser tests: launch Chromium, open a built page, and record what went wrong on it.
 import {mkdirSync} from "node:fs";
 import {dirname} from "node:path";
-import {type Browser, chromium, type Locator, type Page} from "playwright-core";
+import {type Browser, type BrowserContext, chromium, type Locator, type Page} from "playwright-core";
 import {inject} from "vitest";
 import {CHROMIUM_ARGS} from "./chromium.js";
 
@@ -31,6 +31,11 @@ export async function open(
     colorScheme: options.colorScheme ?? "light",
     viewport: {width: options.width ?? 1200, height: 900}
   });
+  return openIn(context, path);
+}
+
+/** Opens `path` in a new page of `context` (which keeps its storage), as open() does. */
+export async function openIn(context: BrowserContext, path: string): Promise<{page: Page; report: PageReport}> {
   const page = await context.newPage();
   const report: PageReport = {consoleErrors: [], failedRequests: [], foreignRequests: []};
   const base = origin();
