@@ -71,6 +71,8 @@ describe("live cells", () => {
     expect(await page.getByText("ordinary sees b = 20").count()).toBe(1);
     expect(await output(page, "uses-ordinary").textContent()).toContain("ordinary says 21");
     expect(await output(page, "train-watch").textContent()).toContain("watching epoch 90");
+    // An element with a next() method is shown as an element, not driven as an iterator.
+    expect(await output(page, "stepper").locator("output").textContent()).toBe("a diagram that steps");
     // The source is pre-rendered with highlighting, and nothing of the editor or the compiler is loaded.
     expect(await cell(page, "b").locator("pre .hljs-keyword").first().textContent()).toBe("const");
     expect((await loadedUrls(page)).filter((url) => LAZY.test(url))).toEqual([]);

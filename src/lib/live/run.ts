@@ -13,8 +13,15 @@ export function asError(error: unknown): Error {
   return error instanceof Error ? error : new ThrownValue(error);
 }
 
+/**
+ * A generator or iterator that an expression cell evaluates to is shown one value at a time, as in Framework. A
+ * component that merely has a next() method (a stepper, a diagram) is an element to show, not an iterator.
+ */
 export function isIterator(value: unknown): value is Iterator<unknown> | AsyncIterator<unknown> {
-  return typeof (value as {next?: unknown} | null)?.next === "function" && typeof value === "object";
+  if (typeof value !== "object" || value === null) return false;
+  if (typeof Node !== "undefined" && value instanceof Node) return false;
+  const candidate = value as {next?: unknown; return?: unknown};
+  return typeof candidate.next === "function" && typeof candidate.return === "function";
 }
 
 /** One execution of a cell: its guard, its displays, and whether a newer run replaced it. */
