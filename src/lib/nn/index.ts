@@ -114,8 +114,8 @@ export {
   Sequential,
   sequential
 } from "./sequential.js";
-/** scikit-learn's stopping rule (tol, nIterNoChange). */
-export {Plateau} from "./stopping.js";
+/** scikit-learn's stopping rule (tol, nIterNoChange), and early stopping on held-out samples. */
+export {EarlyStopping, Plateau} from "./stopping.js";
 /** Training that never blocks the page: an async iterator of per-epoch progress. */
 export {type LiveTrainOptions, nextTask, train} from "./train.js";
 /** The training loop: synchronous core and one-call training. */
