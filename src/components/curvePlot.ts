@@ -208,7 +208,7 @@ export function curvePlot(options: CurvePlotOptions): CurvePlot {
       data
         .map((d) => {
           const last = d.points[d.points.length - 1];
-          return last ? `${d.name}: ${yLabel} ${fmt(last.y)} at ${xLabel} ${fmt(last.x)}` : `${d.name}: waiting`;
+          return last ? `${d.name}: ${xLabel} ${fmt(last.x)}, ${yLabel} ${fmt(last.y)}` : `${d.name}: waiting`;
         })
         .join("\n")
     );
