@@ -175,17 +175,19 @@ export function curvePlot(options: CurvePlotOptions): CurvePlot {
       .attr("stroke", (i) => color(i))
       .attr("stroke-dasharray", (i) => (curves[i].dashed ? "6 3" : null))
       .attr("d", (i) => line(shown[i]) ?? "");
-    const marks = data.flatMap((d, i) => {
-      let lastLabelled = Number.NEGATIVE_INFINITY; // labels only where there is room; every mark keeps its ring
-      return d.marks.flatMap((m) => {
-        const p = nearestPoint(shown[i], m.x);
-        if (!p) return [];
-        const px = x(p.x);
-        const room = Math.abs(px - lastLabelled) > 44;
-        if (room && m.label) lastLabelled = px;
-        return [{i, px, py: y(p.y), label: room ? (m.label ?? "") : ""}];
-      });
-    });
+    const marks = data
+      .flatMap((d, i) =>
+        d.marks.flatMap((m) => {
+          const p = nearestPoint(shown[i], m.x);
+          return p ? [{i, px: x(p.x), py: y(p.y), label: m.label ?? ""}] : [];
+        })
+      )
+      .sort((a, b) => a.px - b.px);
+    let lastLabelled = Number.NEGATIVE_INFINITY; // labels only where there is room; every mark keeps its ring
+    for (const mark of marks) {
+      if (mark.px - lastLabelled > 56 && mark.label) lastLabelled = mark.px;
+      else mark.label = "";
+    }
     const markGroups = svg
       .selectAll<SVGGElement, null>("g.marks")
       .data([null])

@@ -6,6 +6,7 @@
 import {readFileSync} from "node:fs";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {moons, network, spirals, trainTestSplit} from "../../src/lib/nn/index.js";
 import {cellOutput, launch, liveCell, open, type PageReport, screenshot} from "./browser.js";
 
 const PATH = "/training";
@@ -276,12 +277,67 @@ describe("chapter 6: training in practice", () => {
     expect(before).toBeGreaterThan(0);
   }, 120_000);
 
+  it("the batch-size race and the learning-rate races redraw while they run, and end where they did", async () => {
+    for (const [id, prefix] of [
+      ["race", "batch 1:"],
+      ["rates", "η = 1:"],
+      ["schedules", "step decay:"]
+    ] as const) {
+      const cell = liveCell(page, id);
+      const plot = cell.locator(".nn-curve-plot").first();
+      const frames = () => plot.evaluate((el) => (el as unknown as {frames: number}).frames);
+      const end = await line(page, id, prefix);
+      await cell.getByRole("button", {name: "Run"}).click();
+      await expect.poll(() => cell.getAttribute("data-state")).toBe("running");
+      await plot.scrollIntoViewIfNeeded(); // the plots draw only while they are on screen
+      // A rerun draws a new plot, which counts its redraws from 1.
+      await expect.poll(frames, {timeout: 60_000, interval: 50}).toBeGreaterThan(5);
+      await settled(page);
+      expect(await line(page, id, prefix)).toHaveLength(end.length);
+      // Seeded: the losses repeat exactly (the race's milliseconds, last on its lines, may not).
+      expect((await line(page, id, prefix)).slice(0, 2)).toEqual(end.slice(0, 2));
+    }
+  }, 240_000);
+
   it("section 7: train, MLPClassifier and sequential reach the same weights", async () => {
     expect(await line(page, "face-train", "train:")).toEqual([100, 0.053]);
     expect(await line(page, "face-sklearn", "MLPClassifier:")).toEqual([100, 99]);
     expect((await line(page, "face-keras", "sequential:"))[0]).toBe(100);
     expect(await line(page, "faces", "train vs MLPClassifier: largest difference")).toEqual([0]);
     expect(await line(page, "faces", "train vs sequential: largest difference")).toEqual([0]);
+  });
+
+  it("the counts and ratios the prose states hold", async () => {
+    expect(Math.ceil(200 / 32)).toBe(7); // steps per epoch
+    expect(Math.sqrt(100)).toBe(10); // a spread 10 times as wide with 100 inputs of spread 1
+    const [slope] = await line(page, "saturation", "spread 1: mean slope 1 − a²");
+    expect(Math.round(1 / slope)).toBe(12); // "about a twelfth"
+    const [, inverse] = (await curves(page, "schedules", 1)).data.map((c) => c.points[1].y);
+    expect(Math.round(4 / inverse)).toBe(17); // "seventeenfold"
+    expect(1 / (1 - 0.9)).toBeCloseTo(10, 12);
+    const [stoppedAt, , , best] = await line(page, "early", "stopped after");
+    expect(stoppedAt - best).toBe(21);
+    const big = network({
+      inputs: 2,
+      layers: [
+        {units: 50, activation: "tanh"},
+        {units: 1, activation: "sigmoid"}
+      ]
+    });
+    expect(big.parameterCount).toBe(201);
+    const halves = trainTestSplit(moons({n: 80, noise: 0.3, seed: 2}), {testFraction: 0.5, seed: 1});
+    expect([halves.train.X.rows, halves.test.X.rows]).toEqual([40, 40]);
+    const sets = trainTestSplit(spirals({n: 300, noise: 0.2, seed: 0}), {testFraction: 0.2, seed: 1});
+    const tuning = trainTestSplit(sets.train, {testFraction: 0.25, seed: 2});
+    expect([tuning.train.X.rows, tuning.test.X.rows, sets.test.X.rows]).toEqual([180, 60, 60]);
+    // Adam on the valley moves each coordinate by at most about η = 0.1 per step.
+    const runs = await liveCell(page, "valley")
+      .locator(".nn-gd2d")
+      .evaluate((el) => (el as unknown as {runs: {points: [number, number][]}[]}).runs.map((r) => r.points));
+    const adamSteps = runs[2]
+      .slice(1)
+      .flatMap((p, k) => [Math.abs(p[0] - runs[2][k][0]), Math.abs(p[1] - runs[2][k][1])]);
+    expect(Math.max(...adamSteps)).toBeLessThan(0.11);
   });
 
   it("has the exercises, think-about-it questions, Try this prompts, summary and pointer to chapter 7", async () => {

@@ -15,7 +15,10 @@ const COMPONENTS: Record<string, number> = {
   ".nn-gd2d": 1,
   ".nn-graph": 1,
   ".nn-matrix-view": 4,
-  ".nn-controls": 1
+  ".nn-controls": 1,
+  ".nn-curve-plot": 1,
+  ".nn-histogram": 2,
+  ".nn-batch-plan": 1
 };
 
 let browser: Browser;
@@ -84,7 +87,7 @@ describe("Toolbox page", () => {
       expect(label.length, `aria-label of picture ${i}`).toBeGreaterThan(20);
     }
     // SVG components have drawn marks; canvases are not blank.
-    for (const selector of [".nn-function-plot", ".nn-loss-curve", ".nn-gd1d", ".nn-gd2d"]) {
+    for (const selector of [".nn-function-plot", ".nn-loss-curve", ".nn-gd1d", ".nn-gd2d", ".nn-curve-plot"]) {
       const d = await page
         .locator(`${selector} svg path`)
         .evaluateAll((ps) => ps.map((p) => p.getAttribute("d") ?? "").filter((s) => s.length > 20).length);
