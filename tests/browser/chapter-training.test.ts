@@ -7,7 +7,21 @@ import {readFileSync} from "node:fs";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {moons, network, spirals, trainTestSplit} from "../../src/lib/nn/index.js";
-import {cellOutput, launch, liveCell, open, type PageReport, screenshot} from "./browser.js";
+import {
+  editCell,
+  launch,
+  liveCell,
+  liveCellSource,
+  matrixTable,
+  numbers,
+  open,
+  outputLines,
+  type PageReport,
+  passEveryExercise,
+  screenshot,
+  scrollThrough,
+  settled
+} from "./browser.js";
 
 const PATH = "/training";
 const SOURCE = readFileSync("src/training.md", "utf8");
@@ -27,50 +41,15 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Waits until no live cell is running (the races and training cells take a few seconds on a busy machine). */
-async function settled(p: Page, timeout = 180_000): Promise<void> {
-  await p.waitForFunction(
-    () =>
-      document.querySelectorAll("[data-live-cell]").length > 0 &&
-      document.querySelectorAll('[data-live-cell][data-state="running"]').length === 0,
-    null,
-    {timeout}
-  );
-}
-
-/** Every number in a text, in order. */
-function numbers(text: string): number[] {
-  return [...text.matchAll(/-?(?:\d+\.?\d*(?:e[+-]?\d+)?|Infinity)|NaN/g)].map((m) => Number(m[0]));
-}
-
-/** The text of each block of a cell's output (one block per display or yield), quotes the engine may add removed. */
-async function blocks(p: Page, id: string): Promise<string[]> {
-  return cellOutput(p, id)
-    .locator(":scope > *")
-    .evaluateAll((nodes) => nodes.map((n) => (n.textContent ?? "").replace(/^["'`]|["'`]$/g, "")));
-}
-
 /**
  * The numbers on the last line of a cell's output that starts with `prefix`: the cell's own printout comes after the
  * figures, whose readouts may start the same way.
  */
 async function line(p: Page, id: string, prefix: string): Promise<number[]> {
-  const lines = (await blocks(p, id)).flatMap((block) => block.split("\n")).map((l) => l.replace(/^["'`]/, ""));
+  const lines = await outputLines(p, id);
   const found = [...lines].reverse().find((text) => text.startsWith(prefix));
   if (found === undefined) throw new Error(`no line starting with "${prefix}" in cell ${id}: ${lines.join(" | ")}`);
   return numbers(found.slice(prefix.length));
-}
-
-/** The numbers of the first table matrixView printed in a cell, one array per row. */
-function table(p: Page, id: string): Promise<number[][]> {
-  return cellOutput(p, id)
-    .locator("table.nn-matrix")
-    .first()
-    .evaluate((t) =>
-      [...t.querySelectorAll("tbody tr")].map((tr) =>
-        [...tr.querySelectorAll("td")].map((td) => Number(td.getAttribute("title") ?? td.textContent))
-      )
-    );
 }
 
 interface Curve {
@@ -90,31 +69,10 @@ function curves(p: Page, id: string, n = 0): Promise<{data: Curve[]; frames: num
     });
 }
 
-/** The source of a live cell as the page's Markdown writes it. */
-function cellSource(id: string): string {
-  const fence = "```";
-  const match = new RegExp(`${fence}ts live id=${id}[^\\n]*\\n([\\s\\S]*?)\\n${fence}`).exec(SOURCE);
-  if (!match) throw new Error(`no live cell ${id} in src/training.md`);
-  return match[1];
-}
-
 /** A changed source; throws if `from` is not in it, so a test never edits nothing. */
 function changed(source: string, from: string, to: string): string {
   if (!source.includes(from)) throw new Error(`"${from}" is not in the cell`);
   return source.replace(from, to);
-}
-
-/** Opens the cell's editor, replaces its source and runs it with Shift+Enter. */
-async function edit(p: Page, id: string, source: string): Promise<void> {
-  await liveCell(p, id).getByRole("button", {name: "Edit"}).click();
-  const content = liveCell(p, id).locator(".cm-content");
-  await content.waitFor();
-  await content.focus();
-  await p.keyboard.press("ControlOrMeta+a");
-  await p.keyboard.insertText(source);
-  await p.keyboard.press("Shift+Enter");
-  await p.waitForTimeout(200);
-  await settled(p);
 }
 
 const fixed = (values: number[], digits: number) => values.map((v) => v.toFixed(digits));
@@ -165,7 +123,7 @@ describe("chapter 6: training in practice", () => {
   });
 
   it("section 2: a batch's gradient error shrinks with its size; batch 1 escapes the XOR trap", async () => {
-    const rows = await table(page, "noise");
+    const rows = await matrixTable(page, "noise");
     expect(rows.map((r) => r[0])).toEqual([1, 4, 16, 32, 64, 400]);
     expect(rows.map((r) => r[1])).toEqual([400, 100, 25, 13, 7, 1]);
     expect(rows.slice(0, 5).map((r) => Number(r[2].toPrecision(3)))).toEqual([2.45, 1.07, 0.522, 0.407, 0.247]);
@@ -180,7 +138,7 @@ describe("chapter 6: training in practice", () => {
   });
 
   it("section 3: a zero start keeps the three hidden units identical; large and small starts saturate and fade", async () => {
-    const [temperature, duration] = await table(page, "zero-start");
+    const [temperature, duration] = await matrixTable(page, "zero-start");
     expect(new Set(temperature).size).toBe(1);
     expect(new Set(duration).size).toBe(1);
     expect(await line(page, "zero-start", "from zeros: accuracy")).toEqual([66]);
@@ -237,7 +195,7 @@ describe("chapter 6: training in practice", () => {
     await expect
       .poll(
         async () => {
-          seen.add((await blocks(page, "valley")).join(" "));
+          seen.add((await outputLines(page, "valley")).join(" "));
           return seen.size;
         },
         {timeout: 30_000, interval: 50}
@@ -355,17 +313,17 @@ describe("chapter 6: training in practice", () => {
     const {page: fresh, report: freshReport} = await open(browser, PATH);
     try {
       await settled(fresh);
-      await edit(fresh, "plan", changed(cellSource("plan"), "planBatchSize = 4", "planBatchSize = 3"));
+      await editCell(fresh, "plan", changed(liveCellSource(SOURCE, "plan"), "planBatchSize = 4", "planBatchSize = 3"));
       expect(await line(fresh, "plan", "iterations per epoch:")).toEqual([4, 3, 3, 3, 1]);
-      await edit(fresh, "escape", changed(cellSource("escape"), "seed: 3", "seed: 0"));
+      await editCell(fresh, "escape", changed(liveCellSource(SOURCE, "escape"), "seed: 3", "seed: 0"));
       expect((await line(fresh, "escape", "full batch:"))[0]).toBeLessThan(0.01);
-      const zero = cellSource("zero-start");
-      await edit(
+      const zero = liveCellSource(SOURCE, "zero-start");
+      await editCell(
         fresh,
         "zero-start",
         changed(zero, '{units: 3, activation: "sigmoid"}', '{units: 3, activation: "tanh"}')
       );
-      const [temperature, duration] = await table(fresh, "zero-start");
+      const [temperature, duration] = await matrixTable(fresh, "zero-start");
       expect([...temperature, ...duration]).toEqual([0, 0, 0, 0, 0, 0]);
       expect(await line(fresh, "zero-start", "from zeros: accuracy")).toEqual([71.5]);
       expect(freshReport.consoleErrors).toEqual([]);
@@ -378,21 +336,29 @@ describe("chapter 6: training in practice", () => {
     const {page: fresh, report: freshReport} = await open(browser, PATH);
     try {
       await settled(fresh);
-      await edit(fresh, "schedules", changed(cellSource("schedules"), "every: 40", "every: 10"));
+      await editCell(fresh, "schedules", changed(liveCellSource(SOURCE, "schedules"), "every: 40", "every: 10"));
       const [loss, rate] = await Promise.all([curves(fresh, "schedules", 0), curves(fresh, "schedules", 1)]);
       expect(rate.data[2].points[89].y).toBeGreaterThan(0.01); // epoch 90 still runs at 4 · 0.5^8
       expect(rate.data[2].points[90].y).toBeLessThan(0.01);
       expect(loss.data[2].points[199].y).toBeGreaterThan(0.0198);
 
-      await edit(fresh, "valley", changed(cellSource("valley"), "learningRate: 0.1", "learningRate: 0.001"));
+      await editCell(
+        fresh,
+        "valley",
+        changed(liveCellSource(SOURCE, "valley"), "learningRate: 0.1", "learningRate: 0.001")
+      );
       const readout = (await liveCell(fresh, "valley").locator(".nn-readout").textContent()) ?? "";
       const adam = numbers(/Adam: 50 steps to \(([^)]*)\)/.exec(readout)?.[1] ?? "");
       expect([adam[0] + 4.5, 2 - adam[1]].map((moved) => moved.toFixed(2))).toEqual(["0.05", "0.05"]);
 
-      await edit(fresh, "penalty", changed(cellSource("penalty"), "alpha = 0.1", "alpha = 0.2"));
+      await editCell(fresh, "penalty", changed(liveCellSource(SOURCE, "penalty"), "alpha = 0.1", "alpha = 0.2"));
       expect((await line(fresh, "penalty", "α = 0.2: training loss"))[0]).toBe(0.306);
 
-      await edit(fresh, "face-train", changed(cellSource("face-train"), ',\n  seed: 7, init: "glorot"', ", seed: 7"));
+      await editCell(
+        fresh,
+        "face-train",
+        changed(liveCellSource(SOURCE, "face-train"), ',\n  seed: 7, init: "glorot"', ", seed: 7")
+      );
       expect((await line(fresh, "faces", "train vs MLPClassifier: largest difference"))[0]).toBeGreaterThan(0.1);
       expect(freshReport.consoleErrors).toEqual([]);
     } finally {
@@ -404,18 +370,7 @@ describe("chapter 6: training in practice", () => {
     const {page: fresh, report: freshReport} = await open(browser, PATH);
     try {
       await settled(fresh);
-      fresh.on("dialog", (dialog) => void dialog.accept());
-      for (const id of EXERCISES) {
-        const root = fresh.locator(`[data-exercise="training/${id}"]`);
-        await expect.poll(() => root.getAttribute("data-status")).toBe("pending");
-        await root.getByRole("button", {name: "Hint"}).click();
-        await expect(root.locator(".exercise__hint:visible").count()).resolves.toBe(1);
-        await root.getByRole("button", {name: "Show solution"}).click();
-        await root.getByRole("button", {name: "Run"}).click();
-        await expect.poll(() => root.getAttribute("data-status"), {timeout: 60_000}).toBe("passed");
-        await expect(root.locator(".exercise__result").textContent()).resolves.toMatch(/^✓/);
-      }
-      await expect(fresh.locator(".chapter-progress").textContent()).resolves.toMatch(/5 of 5|all 5/);
+      await passEveryExercise(fresh, "training", EXERCISES);
       expect(await line(fresh, "exercise-spiral-settings", "validation accuracy")).toEqual([98.3]);
       expect(freshReport.consoleErrors).toEqual([]);
     } finally {
@@ -429,14 +384,7 @@ describe("chapter 6: training in practice", () => {
         const {page: view, report: viewReport} = await open(browser, PATH, {colorScheme, width});
         try {
           await settled(view);
-          const height = await view.evaluate(() => document.documentElement.scrollHeight);
-          for (let y = 0; y < height; y += 700) {
-            await view.evaluate((top) => window.scrollTo(0, top), y);
-            await view.waitForTimeout(30);
-          }
-          await view.evaluate(() => window.scrollTo(0, 0));
-          const overflow = await view.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-          expect(overflow).toBeLessThanOrEqual(0);
+          expect(await scrollThrough(view)).toBeLessThanOrEqual(0);
           // Every figure fits inside its cell.
           const outside = await view.$$eval(
             ".nn-curve-plot svg, .nn-histogram svg, .nn-decision-map",
