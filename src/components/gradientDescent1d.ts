@@ -190,6 +190,11 @@ export function gradientDescent1d(options: GradientDescent1dOptions = {}): Gradi
   }
   function play() {
     if (life.destroyed) return;
+    // Asked to play before mathjs has read the formula: start once it has (the run has no steps yet).
+    if (fn.loading) {
+      whenLoaded([fn], life, play, () => {});
+      return;
+    }
     if (k >= run.xs.length - 1) k = 0;
     playButton.textContent = "Pause";
     playButton.setAttribute("aria-pressed", "true");

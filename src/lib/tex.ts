@@ -33,16 +33,38 @@ export function renderTex(element: HTMLElement, source: string, displayMode = fa
   element.textContent = source;
   element.setAttribute("aria-busy", "true");
   element.style.opacity = "0.5";
-  loadTex().then(
-    () => {
-      if (element.textContent === source && katex) draw(katex); // unless something else was put there meanwhile
-    },
-    (error: Error) => {
-      element.removeAttribute("aria-busy");
-      element.textContent = `${source} (KaTeX could not be loaded: ${error.message})`;
-    }
-  );
+  const load = () =>
+    loadTex().then(
+      () => {
+        if (element.textContent === source && katex) draw(katex); // unless something else was put there meanwhile
+      },
+      (error: Error) => {
+        element.removeAttribute("aria-busy");
+        element.textContent = `${source} (KaTeX could not be loaded: ${error.message})`;
+      }
+    );
+  whenNearView(element, load);
   return element;
+}
+
+/**
+ * Calls `fn` once `element` comes within a screen height of the viewport: a formula far down the page does not
+ * make the reader download KaTeX before they get there. Without IntersectionObserver, at once.
+ */
+function whenNearView(element: HTMLElement, fn: () => void): void {
+  if (typeof IntersectionObserver !== "function") {
+    fn();
+    return;
+  }
+  const observer = new IntersectionObserver(
+    (entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      observer.disconnect();
+      fn();
+    },
+    {rootMargin: "100% 0px"}
+  );
+  observer.observe(element);
 }
 
 function render(source: string, displayMode: boolean): HTMLElement {

@@ -35,7 +35,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const output = async (p: Page, id: string): Promise<string> => (await cellOutput(p, id).textContent()) ?? "";
+const output = (p: Page, id: string): Promise<string> => cellOutput(p, id).innerText();
 
 /** The first number after `label` in a cell's output. */
 const number = async (p: Page, id: string, label: RegExp): Promise<number> => numberAfter(await output(p, id), label);

@@ -34,7 +34,7 @@ async function settled(p: Page): Promise<void> {
   );
 }
 
-const output = async (p: Page, id: string): Promise<string> => (await cellOutput(p, id).textContent()) ?? "";
+const output = (p: Page, id: string): Promise<string> => cellOutput(p, id).innerText();
 
 /** The first match of `pattern` (which captures numbers) in a cell's output, as numbers. */
 async function read(p: Page, id: string, pattern: RegExp): Promise<number[]> {

@@ -115,7 +115,9 @@ describe("chapter 1: linear regression", () => {
       // All samples at once: (4×2)·(2×1) → (4×1), identical to the loop, and typeset.
       expect(await text(page, "vectorised")).toMatch(/ŷ has shape \[4,1\]/);
       expect(await number(page, "vectorised", /largest gap to linearR's predictions:/)).toBe(0);
-      expect(await cellOutput(page, "vectorised").locator(".katex").count()).toBeGreaterThan(0);
+      // The typeset product: KaTeX is fetched once the output comes near the viewport.
+      await cellOutput(page, "vectorised").scrollIntoViewIfNeeded();
+      await expect.poll(() => cellOutput(page, "vectorised").locator(".katex").count()).toBeGreaterThan(0);
       // The shape mismatch on purpose, and the message the prose explains.
       expect(await text(page, "mismatch")).toContain("matmul: (4×2)·(1×2) — inner sizes 2 and 1 differ");
 
@@ -174,7 +176,9 @@ describe("chapter 1: linear regression", () => {
       expect(await figures.locator(".nn-loss-map svg").getAttribute("aria-label")).toContain("after 150 steps");
 
       // The challenge: the largest learning rate that converges is 0.628, folded away.
-      expect(await number(page, "largest-rate", /largest learning rate that converges:/)).toBe(0.628);
+      // The answer is folded away: read it from the closed <details> rather than as the reader sees it.
+      const folded = (await cellOutput(page, "largest-rate").textContent()) ?? "";
+      expect(numberAfter(folded, /largest learning rate that converges:/)).toBe(0.628);
       expect(await cellOutput(page, "largest-rate").locator("details").getAttribute("open")).toBeNull();
 
       // The exercise's picture shows the starter's flat line at 0.
