@@ -2,7 +2,7 @@
 // contents, the pager), which its configuration cannot change; plus the skip link and keyboard access to scrolling
 // regions, for every page. (The page's language and a zoomable viewport come from the patch in src/build/patches.)
 // Loaded from the config's `head` as a module, so it runs once the page's markup is parsed.
-export {};
+import {t} from "../lib/i18n.js";
 
 /** Sets the attributes on `element` (when it exists). */
 function set(element: Element | null, attributes: Record<string, string>): void {
@@ -10,9 +10,9 @@ function set(element: Element | null, attributes: Record<string, string>): void 
 }
 
 // Three <nav> landmarks need names to be told apart.
-set(document.querySelector("#observablehq-sidebar"), {"aria-label": "Course pages"});
-set(document.querySelector("#observablehq-toc nav"), {"aria-label": "On this page"});
-set(document.querySelector("#observablehq-footer nav"), {"aria-label": "Previous and next page"});
+set(document.querySelector("#observablehq-sidebar"), {"aria-label": t("a11y.sidebar")});
+set(document.querySelector("#observablehq-toc nav"), {"aria-label": t("a11y.toc")});
+set(document.querySelector("#observablehq-footer nav"), {"aria-label": t("a11y.pager")});
 
 // The sidebar's close control is a <label> inside the page list, where only list items belong.
 const closeControl = document.querySelector("#observablehq-sidebar-close");
@@ -30,7 +30,7 @@ if (toggle) {
     const shown = toggle.indeterminate ? wide.matches : toggle.checked;
     toggle.setAttribute("aria-pressed", String(shown));
   };
-  set(toggle, {role: "button", "aria-label": "Sidebar", "aria-controls": "observablehq-sidebar"});
+  set(toggle, {role: "button", "aria-label": t("a11y.toggle"), "aria-controls": "observablehq-sidebar"});
   toggle.addEventListener("change", sync);
   toggle.addEventListener("keydown", (event) => {
     if (event.key !== "Enter") return;
@@ -47,7 +47,7 @@ if (main) {
   const skip = document.createElement("a");
   skip.className = "skip-link";
   skip.href = "#observablehq-main";
-  skip.textContent = "Skip to the content";
+  skip.textContent = t("a11y.skip");
   skip.addEventListener("click", (event) => {
     event.preventDefault();
     main.tabIndex = -1;

@@ -10,6 +10,7 @@ import hljs from "highlight.js/lib/core";
 import typescript from "highlight.js/lib/languages/typescript";
 import type MarkdownIt from "markdown-it";
 import type {Options, Renderer, Token} from "markdown-it";
+import {canonicalPath, langOfPath, t} from "../lib/i18n.js";
 import {CellSyntaxError, type CompiledCell, compileCell} from "../lib/live/compile.js";
 import {DEFAULT_BUDGET_MS} from "../lib/live/guard.js";
 import {relativeSpecifier} from "../lib/live/modules.js";
@@ -56,7 +57,8 @@ interface PageState {
 /** Compiles every live cell of the page once (the setup cell needs all their imports before the first cell). */
 function pageState(env: {path?: string; __live?: PageState}, tokens: Token[]): PageState {
   if (env.__live) return env.__live;
-  const path = env.path ?? "/index";
+  // A Chinese page's cells are its English twin's: the same storage keys, and imports resolved as in the twin.
+  const path = canonicalPath(env.path ?? "/index");
   const state: PageState = {cells: new Map(), imports: []};
   const ids = new Set<string>();
   let ordinal = 0;
@@ -144,22 +146,24 @@ export function liveCellsPlugin(md: MarkdownIt): void {
     const cell = state.cells.get(token);
     if (!cell) return base(tokens, idx, options, env, self);
     const {data} = cell;
+    const pagePath = (env as {path?: string}).path ?? "/index"; // where the page really is (data.path is its twin's)
+    const lang = langOfPath(pagePath);
     let html = "";
     if (cell.first) {
       const imports = [
-        `import {live as __live} from ${JSON.stringify(relativeSpecifier("/lib/live/index.js", data.path))};`,
-        ...state.imports.map((m) => `import ${JSON.stringify(relativeSpecifier(m, data.path))};`)
+        `import {live as __live} from ${JSON.stringify(relativeSpecifier("/lib/live/index.js", pagePath))};`,
+        ...state.imports.map((m) => `import ${JSON.stringify(relativeSpecifier(m, pagePath))};`)
       ];
       html += `<style>${stylesheet()}</style>\n`;
-      html += `<div class="live-page-bar" hidden><span>You have edited cells on this page.</span> <button type="button">Reset all cells on this page</button></div>\n`;
+      html += `<div class="live-page-bar" hidden><span>${t("page.edited", {}, lang)}</span> <button type="button">${t("page.resetAll", {}, lang)}</button></div>\n`;
       html += `<div class="live-cell__host" hidden>${frameworkCell(token, imports.join("\n"), options, env, self)}</div>\n`;
     }
     const outputs = data.compiled?.outputs ?? [];
     const stub = outputs.length ? `const {${outputs.join(", ")}} = __live.host();` : "{\n  __live.host();\n}";
     const label = escapeHtml(data.id);
     html += `<div class="live-cell" data-live-cell="${label}" data-state="running">
-<div class="live-cell__bar"><span class="live-cell__label">Live TypeScript</span><span class="live-cell__edited" hidden>edited</span><span class="live-cell__unrun" hidden>not run yet</span><button type="button" class="live-cell__stop" data-action="stop" hidden>Stop</button><span class="live-cell__buttons"><button type="button" data-action="edit">Edit</button><button type="button" data-action="run">Run</button><button type="button" data-action="reset">Reset</button></span></div>
-<pre class="live-cell__source" data-copy="none" tabindex="0" aria-label="Code of the live cell ${label}: click or press Enter to edit"><code class="language-ts">${hljs.highlight(data.source, {language: "typescript"}).value}</code></pre>
+<div class="live-cell__bar"><span class="live-cell__label">${t("cell.label", {}, lang)}</span><span class="live-cell__edited" hidden>${t("cell.edited", {}, lang)}</span><span class="live-cell__unrun" hidden>${t("cell.unrun", {}, lang)}</span><button type="button" class="live-cell__stop" data-action="stop" hidden>${t("cell.stop", {}, lang)}</button><span class="live-cell__buttons"><button type="button" data-action="edit">${t("cell.edit", {}, lang)}</button><button type="button" data-action="run">${t("cell.run", {}, lang)}</button><button type="button" data-action="reset">${t("cell.reset", {}, lang)}</button></span></div>
+<pre class="live-cell__source" data-copy="none" tabindex="0" aria-label="${escapeHtml(t("cell.codeHint", {id: data.id}, lang))}"><code class="language-ts">${hljs.highlight(data.source, {language: "typescript"}).value}</code></pre>
 <div class="live-cell__editor" tabindex="-1" hidden></div>
 <div class="live-cell__notice" role="status" hidden></div>
 <div class="live-cell__output" data-cell-output${outputReserve(data)}></div>

@@ -16,6 +16,7 @@
 //
 // Once tripped, every later check throws again, so a loop that catches the error and carries on is stopped by the
 // guard of the enclosing loop or function.
+import {t} from "../i18n.js";
 
 /** The most iterations between two looks at the clock (when iterations are fast). */
 export const CHECK_EVERY = 1000;
@@ -39,10 +40,7 @@ export function formatBytes(bytes: number): string {
 /** Thrown into a cell that ran too long without a break. */
 export class BudgetError extends Error {
   constructor(budgetMs: number) {
-    super(
-      `Stopped after running for ${budgetMs / 1000} s without a break: is there an endless loop or recursion? ` +
-        "Fix the cell and run it again."
-    );
+    super(t("run.timeout", {seconds: budgetMs / 1000}));
     this.name = "TimeoutError";
   }
 }

@@ -1,6 +1,7 @@
 // The progress widgets: the course map on the home page (each chapter's exercises passed out of total),
 // a chapter's own progress line, and the Export / Import / Reset buttons. All of them redraw whenever
 // progress changes, in this tab or in another one.
+import {pageLang, t} from "../i18n.js";
 import {
   countPassed,
   describeRefused,
@@ -18,6 +19,10 @@ import {browserStorage, PREFIX, type SafeStorage} from "./storage.js";
 export interface ChapterInfo {
   name: string;
   path: string;
+  /** The link, when it is not `.${path}` (the Chinese home page links untranslated chapters in English). */
+  href?: string;
+  /** The chapter is only in English so far (marked on a Chinese page). */
+  english?: boolean;
   exercises: string[];
 }
 
@@ -53,6 +58,10 @@ function live(draw: () => void, invalidation?: Promise<unknown>): void {
 }
 
 function progressText(passed: number, total: number): string {
+  if (pageLang() === "zh") {
+    if (total === 0) return "还没有练习";
+    return passed === total ? `全部完成：${total} 道练习都已通过` : `已通过 ${passed} / ${total} 道练习`;
+  }
   if (total === 0) return "no exercises yet";
   if (passed === total) return `complete: all ${total} exercises passed`;
   return `${passed} of ${total} exercises passed`;
@@ -72,12 +81,13 @@ export function courseMap(chapters: ChapterInfo[], invalidation?: Promise<unknow
   live(() => {
     const storage = courseStorage();
     list.replaceChildren(
-      ...chapters.map(({name, path, exercises}) => {
+      ...chapters.map(({name, path, href, english, exercises}) => {
         const {passed, total} = countPassed(storage, exercises);
         const item = element(
           "li",
           {},
-          element("a", {href: `.${path}`}, name.replace(/^\d+ · /, "")),
+          element("a", {href: href ?? `.${path}`}, name.replace(/^\d+ · /, "")),
+          english ? "（英文）" : "",
           " — ",
           progressLine(passed, total)
         );
@@ -97,7 +107,7 @@ export function chapterProgress(exercises: string[], invalidation?: Promise<unkn
   live(() => {
     const storage = courseStorage();
     const {passed, total} = countPassed(storage, exercises);
-    const line = element("p", {}, "Your progress in this chapter: ", progressLine(passed, total));
+    const line = element("p", {}, t("progress.chapter"), progressLine(passed, total));
     root.replaceChildren(line);
     if (storage.problem) root.append(element("p", {className: "progress-problem"}, storage.problem));
   }, invalidation);

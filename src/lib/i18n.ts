@@ -1,0 +1,172 @@
+// The site's own words in both languages, and where each page lives in the other one. The course is one site: an
+// English page at /<path> has its Chinese twin at /zh/<path>, with the same cells and exercises (the parity test,
+// tests/unit/i18n-parity.test.ts, holds them equal). Storage keys and exercise ids use the English path, so that a
+// learner's edits and progress are the same in both languages.
+//
+// The build passes a page's language explicitly; in the browser it is the page's <html lang> (from the front matter,
+// `lang: zh-CN`). The network library's own error messages stay in English (the Chinese chapters say so).
+
+export type Lang = "en" | "zh";
+
+/** The folder of the Chinese pages, as a path prefix. */
+export const ZH_PREFIX = "/zh";
+
+/** The language of a page path ("/zh/softmax" → "zh"). */
+export function langOfPath(path: string): Lang {
+  return path === ZH_PREFIX || path.startsWith(`${ZH_PREFIX}/`) ? "zh" : "en";
+}
+
+/** The English path of a page in either language: "/zh/softmax" → "/softmax", "/zh/index" → "/index". */
+export function canonicalPath(path: string): string {
+  if (langOfPath(path) === "en") return path;
+  const rest = path.slice(ZH_PREFIX.length);
+  return rest === "" || rest === "/" ? "/index" : rest;
+}
+
+/** The same page in `lang`: "/softmax" → "/zh/softmax" (zh), "/zh/softmax" → "/softmax" (en). */
+export function pathIn(path: string, lang: Lang): string {
+  const english = canonicalPath(path);
+  return lang === "en" ? english : `${ZH_PREFIX}${english}`;
+}
+
+/** The language of the page this code runs in (English outside a browser). */
+export function pageLang(): Lang {
+  const lang = typeof document === "undefined" ? "" : document.documentElement.lang;
+  return lang.toLowerCase().startsWith("zh") ? "zh" : "en";
+}
+
+const en = {
+  // language switch
+  "switch.label": "中文",
+  "switch.title": "阅读本页的中文版",
+  // live cells: the bar, buttons, markers
+  "cell.label": "Live TypeScript",
+  "cell.edit": "Edit",
+  "cell.run": "Run",
+  "cell.stop": "Stop",
+  "cell.reset": "Reset",
+  "cell.edited": "edited",
+  "cell.unrun": "not run yet",
+  "cell.code": "Code of the live cell {id}",
+  "cell.codeHint": "Code of the live cell {id}: click or press Enter to edit",
+  "cell.keys": "Shift+Enter runs the cell. Tab indents; to leave the editor, press Escape, then Tab.",
+  "cell.empty": "This cell is empty. Reset brings back the lesson's code.",
+  "cell.outdated":
+    "This cell was updated in the course since you edited it, so it shows the new version. Your edit is kept.",
+  "cell.useEdit": "Use my edit",
+  "cell.discardEdit": "Discard my edit",
+  "cell.crashed":
+    "This edit was running when the page stopped last time (it may have run out of memory), so it was not run " +
+    "again. Press Run to try it, or Reset to go back to the lesson's code.",
+  "cell.crashedOther":
+    "This edit was not run: the page stopped last time while the cell “{lesson}” was running with your edits. " +
+    "Press Run to try it, or Reset to go back to the lesson's code.",
+  "page.edited": "You have edited cells on this page.",
+  "page.resetAll": "Reset all cells on this page",
+  // live cells: the engine's messages
+  "run.stoppedAfter":
+    "Stopped by you after {seconds} s, before the cell finished. Your code is kept: Run starts it again.",
+  "run.stoppedAt": "Stopped by you at step {steps}{shown}. Your code is kept: Run starts it again.",
+  "run.timeout":
+    "Stopped after running for {seconds} s without a break: is there an endless loop or recursion? " +
+    "Fix the cell and run it again.",
+  "run.uses": "This cell uses {input}{where}, which failed: {message}",
+  "run.waiting": "Waiting for the cell “{id}”, which {reason}",
+  "matrix.caption": "Matrix {rows} × {cols}",
+  // exercises
+  "ex.hint": "Hint",
+  "ex.hintN": "Hint {n}.",
+  "ex.noMoreHints": "No more hints",
+  "ex.showSolution": "Show solution",
+  "ex.notChecked": "Not checked yet: edit the code and press Run.",
+  "ex.solvedBadge": "✓ solved",
+  "ex.solutionShownBadge": "solution shown",
+  "ex.starterSolved":
+    "You have solved this exercise: it stays solved in your progress. This is the starter code again; " +
+    "fill in the marked place and press Run to check a new answer.",
+  "ex.starter": "Not checked yet: fill in the marked place and press Run.",
+  "ex.stopped": "Not checked: the run was stopped before it finished. Press Run to check your code.",
+  "ex.waiting": "Not checked: {reason}",
+  "ex.waitingDefault": "waiting for another cell.",
+  "ex.error": "Your code has an error, so it could not be checked. {message}",
+  "ex.input": "Input",
+  "ex.expected": "Expected",
+  "ex.got": "Got",
+  "ex.caseHint": "Hint: {hint}",
+  "ex.confirmSolution": "Show the solution? It replaces your code in the editor (Reset brings back the starter code).",
+  // progress
+  "progress.chapter": "Your progress in this chapter: ",
+  // Framework's markup, named by src/assets/a11y.ts
+  "a11y.sidebar": "Course pages",
+  "a11y.toc": "On this page",
+  "a11y.pager": "Previous and next page",
+  "a11y.toggle": "Sidebar",
+  "a11y.skip": "Skip to the content"
+};
+
+export type MessageKey = keyof typeof en;
+
+const zh: Record<MessageKey, string> = {
+  "switch.label": "English",
+  "switch.title": "Read this page in English",
+  "cell.label": "可运行的 TypeScript",
+  "cell.edit": "编辑",
+  "cell.run": "运行",
+  "cell.stop": "停止",
+  "cell.reset": "重置",
+  "cell.edited": "已修改",
+  "cell.unrun": "尚未运行",
+  "cell.code": "代码单元 {id} 的代码",
+  "cell.codeHint": "代码单元 {id} 的代码：单击或按 Enter 键编辑",
+  "cell.keys": "Shift+Enter 运行本单元。Tab 键缩进；要离开编辑器，先按 Esc，再按 Tab。",
+  "cell.empty": "这个单元是空的。按“重置”可恢复课程中的代码。",
+  "cell.outdated": "你修改过这个单元，之后课程更新了它，所以这里显示新版本。你的修改仍然保留着。",
+  "cell.useEdit": "用我的修改",
+  "cell.discardEdit": "丢弃我的修改",
+  "cell.crashed":
+    "上次页面停止时，这段修改正在运行（可能是内存耗尽），所以这次没有自动运行。按“运行”再试一次，或按“重置”回到课程中的代码。",
+  "cell.crashedOther":
+    "这段修改没有运行：上次页面停止时，单元“{lesson}”正带着你的修改运行。按“运行”再试一次，或按“重置”回到课程中的代码。",
+  "page.edited": "你修改过本页的代码单元。",
+  "page.resetAll": "重置本页所有单元",
+  "run.stoppedAfter": "你在 {seconds} 秒后停止了运行，单元没有运行完。你的代码还在：按“运行”重新开始。",
+  "run.stoppedAt": "你在第 {steps} 步停止了运行{shown}。你的代码还在：按“运行”重新开始。",
+  "run.timeout": "连续运行 {seconds} 秒没有停顿，已被停止：是不是有死循环或无穷递归？请修改单元后再运行。",
+  "run.uses": "这个单元用到了{where} {input}，而它出错了：{message}",
+  "run.waiting": "正在等待单元“{id}”，它{reason}",
+  "matrix.caption": "矩阵 {rows} × {cols}",
+  "ex.hint": "提示",
+  "ex.hintN": "提示 {n}。",
+  "ex.noMoreHints": "没有更多提示了",
+  "ex.showSolution": "查看答案",
+  "ex.notChecked": "尚未检查：修改代码后按“运行”。",
+  "ex.solvedBadge": "✓ 已完成",
+  "ex.solutionShownBadge": "看过答案",
+  "ex.starterSolved":
+    "你已经完成了这道练习，它在你的进度中会一直保持完成。现在是初始代码；填好标出的地方，按“运行”检查新的答案。",
+  "ex.starter": "尚未检查：填好标出的地方，然后按“运行”。",
+  "ex.stopped": "没有检查：运行在结束前被停止了。按“运行”检查你的代码。",
+  "ex.waiting": "没有检查：{reason}",
+  "ex.waitingDefault": "正在等待另一个单元。",
+  "ex.error": "你的代码有错误，所以无法检查。{message}",
+  "ex.input": "输入",
+  "ex.expected": "期望",
+  "ex.got": "实际",
+  "ex.caseHint": "提示：{hint}",
+  "ex.confirmSolution": "要查看答案吗？答案会替换编辑器中你的代码（按“重置”可恢复初始代码）。",
+  "progress.chapter": "你在本章的进度：",
+  "a11y.sidebar": "课程页面",
+  "a11y.toc": "本页内容",
+  "a11y.pager": "上一页和下一页",
+  "a11y.toggle": "侧边栏",
+  "a11y.skip": "跳到正文"
+};
+
+const messages: Record<Lang, Record<MessageKey, string>> = {en, zh};
+
+/** The message `key` in `lang` (the page's language by default), with `{name}` replaced from `vars`. */
+export function t(key: MessageKey, vars: Record<string, string | number> = {}, lang: Lang = pageLang()): string {
+  return messages[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in vars ? String(vars[name]) : whole
+  );
+}
