@@ -39,6 +39,8 @@ export interface CellData {
   id: string;
   path: string;
   source: string;
+  /** The hash saved edits are compared with (store.ts): the English lesson's source, in both languages. */
+  original?: string;
   budget: number;
   /** The fence's key=value attributes (e.g. exercise=…), for features built on live cells. */
   attributes: Record<string, string>;

@@ -69,6 +69,11 @@ export class CellUi {
     cell.listeners.add((result) => this.ran(result));
   }
 
+  /** The lesson's version that edits are saved against (the English page's, so edits carry across languages). */
+  private get lessonHash(): string {
+    return this.cell.data.original ?? hashSource(this.cell.data.source);
+  }
+
   get edited(): boolean {
     return this.cell.source !== this.cell.data.source;
   }
@@ -160,7 +165,7 @@ export class CellUi {
   private save(): void {
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
-    const edit: SavedEdit = {original: hashSource(this.cell.data.source), source: this.cell.source};
+    const edit: SavedEdit = {original: this.lessonHash, source: this.cell.source};
     const problem = this.edited ? saveEdit(this.key, edit) : removeEdit(this.key);
     if (problem) this.showNotice(problem);
     else if (this.notice.dataset.kind === "storage") this.hideNotice();
@@ -248,7 +253,7 @@ export class CellUi {
     if (problem) this.showNotice(problem, "storage");
     if (!edit || edit.source === this.cell.data.source) {
       this.cell.define(this.cell.data.compiled, this.cell.originalError);
-    } else if (edit.original === hashSource(this.cell.data.source)) {
+    } else if (edit.original === this.lessonHash) {
       this.cell.source = edit.source;
       this.cell.hold();
       this.updateEdited();
