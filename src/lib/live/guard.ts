@@ -50,13 +50,7 @@ export class MemoryError extends Error {
   /** Without `call`: the run's memory grew past the budget. With it: that one allocation would not fit. */
   constructor(budgetBytes: number, call?: string, bytes = 0) {
     const budget = formatBytes(budgetBytes);
-    super(
-      call
-        ? `Stopped before ${call}, which would take about ${formatBytes(bytes)} of memory: a cell may use at most ` +
-            `${budget}. Make it smaller and run the cell again.`
-        : `Stopped after using more than ${budget} of memory: is an array growing without end? ` +
-            "Fix the cell and run it again."
-    );
+    super(call ? t("run.memoryCall", {call, bytes: formatBytes(bytes), budget}) : t("run.memory", {budget}));
     this.name = "MemoryError";
   }
 }
@@ -64,7 +58,7 @@ export class MemoryError extends Error {
 /** Thrown into a run the learner stopped with the Stop button. */
 export class StopError extends Error {
   constructor() {
-    super("Stopped by you.");
+    super(t("run.stoppedByYou"));
     this.name = "Stopped";
   }
 }

@@ -343,7 +343,7 @@ async function crashVerdicts(page: LivePage, uis: Map<string, CellUi>, marks: Ru
     verdicts.set(id, {
       held: true,
       message: t("cell.crashed"),
-      reason: "was not run: the page stopped while it was running last time."
+      reason: t("run.reasonCrashed")
     });
   const [lesson] = crashed;
   if (!culprits.length && lesson)
@@ -351,7 +351,7 @@ async function crashVerdicts(page: LivePage, uis: Map<string, CellUi>, marks: Ru
       verdicts.set(id, {
         held: true,
         message: t("cell.crashedOther", {lesson}),
-        reason: `was not run: the page stopped last time while the cell “${lesson}” was running.`
+        reason: t("run.reasonCrashedOther", {lesson})
       });
   return verdicts;
 }
