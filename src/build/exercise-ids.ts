@@ -1,6 +1,5 @@
 // Finds the exercises of a chapter in its Markdown source: every fence whose info string has `exercise=<id>`.
 // Used by the build plugin and by the data loader that tells the home page how many exercises each chapter has.
-
 import {canonicalPath} from "../lib/i18n.js";
 
 const EXERCISE = /^(?:```|~~~)\s*\w+\b[^\n]*\bexercise=([A-Za-z0-9_-]+)/gm;

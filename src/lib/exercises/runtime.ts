@@ -2,7 +2,6 @@
 // declared and show the verdict under it; reveal hints one at a time; put the solution in the editor on request;
 // keep each exercise's state in the learner's progress. Loaded by the hidden setup cell the build adds
 // (src/build/exercises-plugin.ts) to pages with exercises.
-
 import type {ExerciseData} from "../../build/exercises-plugin.js";
 import {t} from "../i18n.js";
 import {evaluate} from "../live/evaluate.js";

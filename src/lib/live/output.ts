@@ -1,6 +1,5 @@
 // What a cell shows: DOM nodes as they are, text as text, a Matrix of the network library as a small table, anything
 // else with Observable's inspector (expandable objects and arrays), and errors with the cell line they happened on.
-
 import {Inspector} from "observablehq:runtime";
 import {describe} from "../exercises/compare.js";
 import {t} from "../i18n.js";

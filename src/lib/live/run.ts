@@ -1,7 +1,6 @@
 // One execution of a live cell: its guard and timers, its displays (shown in the cell's output as they come), how it
 // ends (done or error), and how a generator cell is stepped. A newer run of the cell replaces it: from then on
 // everything it does is ignored, its loops stop at their next guard and its timers are cleared.
-
 import {Generators} from "observablehq:stdlib";
 import {pageLang, t} from "../i18n.js";
 import {CANCELLED, createGuard, type Guard, StopError} from "./guard.js";

@@ -2,7 +2,6 @@
 // build plugin as an ordinary hidden cell declaring the same names, so the page's other cells can refer to them from
 // the start) and Framework's output variables `name = exports => exports[name]`. Running a cell (re)defines its host
 // with the compiled code; the runtime then reruns every cell that depends on its outputs, in dependency order.
-
 import type {Module, Observer, Variable} from "observablehq:runtime";
 import {t} from "../i18n.js";
 import type {CompiledCell} from "./compile.js";

@@ -1,7 +1,6 @@
 // The learner's side of a live cell: Edit/Run/Stop/Reset, the editor (CodeMirror, loaded on the first Edit or click
 // into the code, with the compiler), the "edited" and "not run yet" markers, saved edits, crash marks, notices and
 // "Reset all cells on this page".
-
 import {t} from "../i18n.js";
 import type {CompiledCell} from "./compile.js";
 import type {EditorHandle} from "./editor.js";
