@@ -11,6 +11,7 @@
 // A large batch is processed in chunks of rows, one chunk per step(), adding up the chunks' gradients before the
 // update: the result is the same gradient, but no single step keeps a page busy for long.
 
+import type {Augment} from "./augment.js";
 import {backward, Gradients, Workspace} from "./backprop.js";
 import {checkInteger, checkNonNegative, checkPositive} from "./check.js";
 import {checkLoss, type LossName, type Targets, targetMatrix} from "./losses.js";
@@ -48,6 +49,8 @@ export interface TrainOptions {
   nIterNoChange?: number;
   /** Seed for reshuffling (default 0). */
   seed?: number;
+  /** Rewrites the training samples at the start of every epoch, e.g. distortImages() (default: the samples as given). */
+  augment?: Augment;
 }
 
 /** What training reports after each epoch. */
@@ -72,7 +75,7 @@ export interface TrainProgress {
 export class Trainer {
   /** The network being trained (its W and b change in place). */
   readonly network: Network;
-  /** The training samples, one per row. */
+  /** The training samples of the current epoch, one per row (an augmented copy when options.augment is set). */
   readonly X: Matrix;
   /** Targets as a matrix shaped like the output (labels already one-hot). */
   readonly Y: Matrix;
@@ -100,6 +103,8 @@ export class Trainer {
   stopReason?: string;
 
   private readonly shuffle: boolean;
+  private readonly augment?: Augment;
+  private readonly source: Matrix; // the samples as given, which augment reads from
   private readonly random: Random;
   private readonly plateau?: Plateau;
   private readonly stopsWhenStalled: boolean;
@@ -124,7 +129,12 @@ export class Trainer {
     if (!options || typeof options !== "object") throw new Error('train: options are required, e.g. {loss: "mse"}');
     net.checkInput("train", X);
     this.network = net;
-    this.X = X;
+    this.source = X;
+    this.augment = options.augment;
+    if (this.augment !== undefined && typeof this.augment !== "function") {
+      throw new Error("train: augment must be a function (X, out, random) => void, e.g. distortImages()");
+    }
+    this.X = this.augment ? new Matrix(X.rows, X.cols) : X;
     this.loss = checkLoss(options.loss);
     this.fromLogits = options.fromLogits ?? false;
     const n = X.rows;
@@ -227,10 +237,25 @@ export class Trainer {
     };
   }
 
+  /**
+   * Progress part-way through the current epoch, for reports between epochs: `epoch` counts the part done (2.5 is
+   * halfway through the third epoch) and loss and accuracy are the means over the epoch's batches so far.
+   */
+  partialProgress(): TrainProgress {
+    if (this.batchStart === 0) return this.progress();
+    return {
+      ...this.progress(),
+      epoch: this.epoch + this.batchStart / this.X.rows,
+      loss: this.lossSum / this.batchStart,
+      accuracy: this.loss === "mse" ? undefined : this.correct / this.position
+    };
+  }
+
   private startEpoch(): void {
     this.learningRate = this.schedule.rate(this.epoch, this.samplesSeen);
     this.lossSum = 0;
     this.correct = 0;
+    if (this.augment) this.augment(this.source, this.X, this.random);
     if (this.shuffle) this.random.shuffle(this.order);
   }
 
