@@ -7,6 +7,14 @@ export {type BackpropDiagram, type BackpropDiagramOptions, backpropDiagram} from
 export {type BackpropStep, backpropSteps} from "./backpropSteps.js";
 export {type ComputationalGraph, type ComputationalGraphOptions, computationalGraph} from "./computationalGraph.js";
 export {
+  type ConfusionView,
+  type ConfusionViewOptions,
+  confusionShade,
+  confusionView,
+  describeConfusion,
+  topConfusions
+} from "./confusionView.js";
+export {
   button,
   type Control,
   controlRow,
@@ -21,6 +29,21 @@ export {
   slider
 } from "./controls.js";
 export {type DecisionMap, type DecisionMapOptions, decisionMap, type Model} from "./decisionMap.js";
+export {type DigitGrid, type DigitGridOptions, digitGrid} from "./digitGrid.js";
+export {
+  blankImage,
+  centreByMass,
+  centreOfMass,
+  cropToInk,
+  type InkImage,
+  inkBounds,
+  preprocessDigit,
+  scaleInto,
+  squareImage,
+  stampLine
+} from "./digitImages.js";
+export {type Download, type DownloadOptions, download, inflate} from "./download.js";
+export {type DrawingPad, type DrawingPadOptions, drawingPad} from "./drawingPad.js";
 export {parseFunction} from "./expression.js";
 export {type FunctionPlot, type FunctionPlotOptions, functionPlot} from "./functionPlot.js";
 export {type GradientDescent1d, type GradientDescent1dOptions, gradientDescent1d} from "./gradientDescent1d.js";
@@ -34,4 +57,13 @@ export {type LossCurve, type LossCurveOptions, type LossPoint, lossCurve} from "
 export {type MatrixView, type MatrixViewOptions, matrixView} from "./matrixView.js";
 export {type NetworkDiagram, type NetworkDiagramOptions, networkDiagram} from "./networkDiagram.js";
 export {OKABE_ITO, SERIES, SIGN} from "./palette.js";
+export {type ProbabilityBars, type ProbabilityBarsOptions, probabilityBars} from "./probabilityBars.js";
+export {
+  type Field,
+  type ReceptiveFields,
+  type ReceptiveFieldsOptions,
+  receptiveFields,
+  receptiveFieldsOf,
+  type WindowLayer
+} from "./receptiveFields.js";
 export {type SoftmaxBars, type SoftmaxBarsOptions, softmaxBars} from "./softmaxBars.js";
