@@ -4,7 +4,7 @@
 // (the page can then show the samples in it).
 
 import {addStyles} from "./styles.js";
-import {ensureStyles, extend, h, lifecycle, setText} from "./theme.js";
+import {ensureStyles, extend, h, lifecycle, setText, uid} from "./theme.js";
 
 export interface ConfusionViewOptions {
   /** counts[c][p]: samples of true class c predicted as p (as confusionMatrix returns it). */
@@ -56,15 +56,16 @@ export function describeConfusion(counts: readonly (readonly number[])[], classe
 }
 
 const STYLE = `
-.nn-confusion { border-collapse: collapse; font: 12px var(--monospace); margin: 0; width: auto; max-width: none; }
-.nn-confusion td, .nn-confusion th { padding: 0; min-width: 2.1em; height: 1.9em; text-align: center;
-  border: 1px solid var(--theme-foreground-faintest); }
+.nn-confusion { border-collapse: collapse; font: 11px var(--monospace); margin: 0; width: auto; max-width: none; }
+.nn-confusion td, .nn-confusion th { padding: 0 0.15em; min-width: 2em; height: 1.9em; text-align: center;
+  vertical-align: middle; border: 1px solid var(--theme-foreground-faintest); }
+.nn-confusion thead th:first-child { font: 10px var(--sans-serif); min-width: 0; line-height: 1.1; }
 .nn-confusion th { color: var(--theme-foreground-muted); font-weight: normal; }
 .nn-confusion td[aria-selected=true] { outline: 2px solid var(--theme-foreground); outline-offset: -2px; }
 .nn-confusion td:focus-visible { outline: 2px solid var(--theme-foreground-focus); outline-offset: -2px; }
 .nn-confusion td { cursor: pointer; }
-.nn-confusion caption { caption-side: bottom; text-align: left; color: var(--theme-foreground-muted);
-  font: 12px var(--sans-serif); padding-top: 0.25rem; }
+.nn-confusion thead th:first-child { white-space: pre-line; }
+.nn-confusion-view .nn-caption { max-width: 40em; }
 `;
 
 export function confusionView(options: ConfusionViewOptions): ConfusionView {
@@ -79,8 +80,9 @@ export function confusionView(options: ConfusionViewOptions): ConfusionView {
 
   const root = h("div", {class: "nn-fig nn-confusion-view"}) as ConfusionView;
   const table = h("table", {class: "nn-confusion", role: "grid"});
-  const caption = h("caption", {});
-  root.append(h("div", {class: "nn-scroll"}, table));
+  const caption = h("p", {class: "nn-caption", id: uid("nn-confusion-caption")});
+  table.setAttribute("aria-describedby", caption.id);
+  root.append(h("div", {class: "nn-scroll"}, table), caption);
 
   function check(value: readonly (readonly number[])[]): readonly (readonly number[])[] {
     const n = value?.length ?? 0;
@@ -94,7 +96,7 @@ export function confusionView(options: ConfusionViewOptions): ConfusionView {
   }
 
   function build() {
-    const head = h("tr", {}, h("th", {scope: "col", text: "true ↓ predicted →"}));
+    const head = h("tr", {}, h("th", {scope: "col", "aria-label": "true digit, then read as", text: "true ↓\nread →"}));
     for (let p = 0; p < k; p++) head.append(h("th", {scope: "col", text: classes[p]}));
     const rows = counts.map((row, c) => {
       const total = row.reduce((s, v) => s + v, 0);
@@ -113,8 +115,8 @@ export function confusionView(options: ConfusionViewOptions): ConfusionView {
       });
       return tr;
     });
-    setText(caption, `Rows: the true digit; columns: the network's answer. ${describeConfusion(counts, classes)}`);
-    table.replaceChildren(caption, h("thead", {}, head), h("tbody", {}, ...rows));
+    setText(caption, `Rows: the true digit; columns: what the network read. ${describeConfusion(counts, classes)}`);
+    table.replaceChildren(h("thead", {}, head), h("tbody", {}, ...rows));
   }
 
   function moveTo(c: number, p: number, focusIt: boolean) {

@@ -75,9 +75,10 @@ export function scaleInto(image: InkImage, box = 20): InkImage {
     for (let ox = 0; ox < out.width; ox++) {
       const [x0, x1] = [ox * sx, (ox + 1) * sx];
       let sum = 0;
-      for (let y = Math.floor(y0); y < Math.ceil(y1); y++) {
+      // (the last edge, (width) · sx, may round to a hair past the image: stop at its border)
+      for (let y = Math.floor(y0); y < Math.min(image.height, Math.ceil(y1)); y++) {
         const dy = Math.min(y1, y + 1) - Math.max(y0, y); // how much of old row y this pixel covers
-        for (let x = Math.floor(x0); x < Math.ceil(x1); x++) {
+        for (let x = Math.floor(x0); x < Math.min(image.width, Math.ceil(x1)); x++) {
           const dx = Math.min(x1, x + 1) - Math.max(x0, x);
           sum += dx * dy * image.data[y * image.width + x];
         }

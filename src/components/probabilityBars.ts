@@ -107,7 +107,7 @@ export function probabilityBars(options: ProbabilityBarsOptions): ProbabilityBar
       .select("text.value")
       .attr("x", (d) => (x(d.k) ?? 0) + x.bandwidth() / 2)
       .attr("y", (d) => y(d.v) - 4)
-      .text((d) => (p ? wholePercent(d.v) : ""));
+      .text((d) => (p && d.v >= 0.005 ? wholePercent(d.v) : "")); // the smallest would only crowd the chart
     bars
       .select("text.name")
       .attr("x", (d) => (x(d.k) ?? 0) + x.bandwidth() / 2)

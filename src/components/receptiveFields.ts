@@ -228,7 +228,7 @@ export function receptiveFields(options: ReceptiveFieldsOptions): ReceptiveField
       .attr("class", "row nn-muted")
       .attr("font-size", 11)
       .attr("x", M.left)
-      .attr("y", (_, l) => rowY(l) - 10)
+      .attr("y", (_, l) => rowY(l) - 13)
       .text((t) => t);
     setLabel(svgNode, describe());
     if (!shown) setText(readout, "Hover a unit, or focus the picture and use the arrow keys, to see what it reads.");

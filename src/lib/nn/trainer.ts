@@ -49,7 +49,7 @@ export interface TrainOptions {
   nIterNoChange?: number;
   /** Seed for reshuffling (default 0). */
   seed?: number;
-  /** Rewrites the training samples at the start of every epoch, e.g. distortImages() (default: the samples as given). */
+  /** Changes each sample as it is drawn into a batch, e.g. distortImages() (default: the samples as given). */
   augment?: Augment;
 }
 
@@ -75,7 +75,7 @@ export interface TrainProgress {
 export class Trainer {
   /** The network being trained (its W and b change in place). */
   readonly network: Network;
-  /** The training samples of the current epoch, one per row (an augmented copy when options.augment is set). */
+  /** The training samples, one per row. */
   readonly X: Matrix;
   /** Targets as a matrix shaped like the output (labels already one-hot). */
   readonly Y: Matrix;
@@ -104,7 +104,6 @@ export class Trainer {
 
   private readonly shuffle: boolean;
   private readonly augment?: Augment;
-  private readonly source: Matrix; // the samples as given, which augment reads from
   private readonly random: Random;
   private readonly plateau?: Plateau;
   private readonly stopsWhenStalled: boolean;
@@ -129,12 +128,11 @@ export class Trainer {
     if (!options || typeof options !== "object") throw new Error('train: options are required, e.g. {loss: "mse"}');
     net.checkInput("train", X);
     this.network = net;
-    this.source = X;
+    this.X = X;
     this.augment = options.augment;
     if (this.augment !== undefined && typeof this.augment !== "function") {
-      throw new Error("train: augment must be a function (X, out, random) => void, e.g. distortImages()");
+      throw new Error("train: augment must be a function (sample, out, random) => void, e.g. distortImages()");
     }
-    this.X = this.augment ? new Matrix(X.rows, X.cols) : X;
     this.loss = checkLoss(options.loss);
     this.fromLogits = options.fromLogits ?? false;
     const n = X.rows;
@@ -177,7 +175,7 @@ export class Trainer {
     const wholeBatch = rows === batchRows;
 
     const chunk = this.buffers(rows);
-    if (rows < n) this.gather(chunk.X, chunk.Y, this.position, rows);
+    if (rows < n || this.augment) this.gather(chunk.X, chunk.Y, this.position, rows);
     const grads = wholeBatch ? this.grads : this.chunkGrads;
     const loss = backward(net, chunk.X, chunk.Y, this.loss, this.fromLogits, chunk.ws, grads);
     if (!wholeBatch) this.addChunk(rows / batchRows, this.position === this.batchStart);
@@ -255,7 +253,6 @@ export class Trainer {
     this.learningRate = this.schedule.rate(this.epoch, this.samplesSeen);
     this.lossSum = 0;
     this.correct = 0;
-    if (this.augment) this.augment(this.source, this.X, this.random);
     if (this.shuffle) this.random.shuffle(this.order);
   }
 
@@ -326,14 +323,18 @@ export class Trainer {
     return (this.l2 * sumSquares) / (2 * rows);
   }
 
-  // Copies the samples order[start … start+rows) into the batch buffers.
+  // Copies the samples order[start … start+rows) into the batch buffers; options.augment changes each on the way.
   private gather(Xb: Matrix, Yb: Matrix, start: number, rows: number): void {
     const copyRow = (from: Matrix, i: number, to: Matrix, r: number) => {
       for (let j = 0; j < from.cols; j++) to.data[r * to.cols + j] = from.data[i * from.cols + j];
     };
+    const n = this.X.cols;
     for (let r = 0; r < rows; r++) {
-      copyRow(this.X, this.order[start + r], Xb, r);
-      copyRow(this.Y, this.order[start + r], Yb, r);
+      const i = this.order[start + r];
+      if (this.augment)
+        this.augment(this.X.data.subarray(i * n, (i + 1) * n), Xb.data.subarray(r * n, (r + 1) * n), this.random);
+      else copyRow(this.X, i, Xb, r);
+      copyRow(this.Y, i, Yb, r);
     }
   }
 
@@ -342,7 +343,7 @@ export class Trainer {
     if (this.lastBuffers?.ws.rows === rows) return this.lastBuffers;
     let b = this.workspaces.get(rows);
     if (!b) {
-      const full = rows === this.X.rows;
+      const full = rows === this.X.rows && !this.augment; // the whole data set, as it is: no copy needed
       b = {
         ws: new Workspace(this.network, rows),
         X: full ? this.X : new Matrix(rows, this.X.cols),

@@ -57,6 +57,10 @@ describe("MNIST's preprocessing", () => {
     expect(Array.from(tall.data)).toEqual([1, 0]);
     const half = scaleInto(image([[1, 0, 1]]), 2); // 3 wide → 2 wide: each new pixel covers 1.5 old ones
     expect(Array.from(half.data)).toEqual([2 / 3, 2 / 3]);
+    // 84 rows into 20: the last new row's edge, 20 · 4.2, is 84.00000000000001 in floats; no pixel past the image is read
+    const ink = scaleInto({width: 58, height: 84, data: new Float64Array(58 * 84).fill(1)}, 20);
+    expect([ink.width, ink.height]).toEqual([14, 20]);
+    expect(ink.data.every((v) => Math.abs(v - 1) < 1e-12)).toBe(true);
     const up = scaleInto(image([[0.5]]), 20);
     expect([up.width, up.height]).toEqual([20, 20]);
     expect(up.data.every((v) => Math.abs(v - 0.5) < 1e-12)).toBe(true);
