@@ -57,7 +57,7 @@ export function describeConfusion(counts: readonly (readonly number[])[], classe
 
 const STYLE = `
 .nn-confusion { border-collapse: collapse; font: 11px var(--monospace); margin: 0; width: auto; max-width: none; }
-.nn-confusion td, .nn-confusion th { padding: 0 0.15em; min-width: 2em; height: 1.9em; text-align: center;
+.nn-confusion td, .nn-confusion th { padding: 0 0.1em; min-width: 1.8em; height: 1.9em; text-align: center;
   vertical-align: middle; border: 1px solid var(--theme-foreground-faintest); }
 .nn-confusion thead th:first-child { font: 10px var(--sans-serif); min-width: 0; line-height: 1.1; }
 .nn-confusion th { color: var(--theme-foreground-muted); font-weight: normal; }

@@ -236,12 +236,12 @@ export function receptiveFields(options: ReceptiveFieldsOptions): ReceptiveField
       setText(readout, `${options.output}: reads every unit below it, so all ${signal.length} slices`);
     else {
       const f = fields[active.layer][active.unit];
-      const below = active.layer === 0 ? "slices" : `units of ${label(active.layer - 1)}`;
-      setText(
-        readout,
-        `${label(active.layer)}, unit ${active.unit + 1}: reads ${below} ${f.from + 1}–${f.to + 1}` +
-          (active.layer === 0 ? "" : `, so slices ${f.inputFrom + 1}–${f.inputTo + 1} of the signal`)
-      );
+      const range = `${f.from + 1}–${f.to + 1}`;
+      const reads =
+        active.layer === 0
+          ? `slices ${range}`
+          : `units ${range} of ${label(active.layer - 1)}, so slices ${f.inputFrom + 1}–${f.inputTo + 1} of the signal`;
+      setText(readout, `${label(active.layer)}, unit ${active.unit + 1}: reads ${reads}`);
     }
   }
 

@@ -101,6 +101,9 @@ async function measure(page: Page): Promise<Run> {
     .map(([at, text]) => ({at, m: /^epoch ([\d.]+) after ([\d.]+) s; test accuracy ([\d.]+) %$/.exec(text)}))
     .filter((r) => r.m)
     .map(({at, m}) => ({at, epoch: Number(m?.[1]), seconds: Number(m?.[2]), accuracy: Number(m?.[3])}));
+  // The status line of the previous run is still there when Run is pressed: start at this run's first report.
+  const start = parsed.findIndex((r) => r.epoch < 1);
+  if (start > 0) parsed.splice(0, start);
   const epochEnds = parsed.filter((r) => Number.isInteger(r.epoch) && r.epoch > 0);
   const reached = epochEnds.find((r) => r.accuracy >= TARGET_ACCURACY);
   const last = epochEnds[epochEnds.length - 1];

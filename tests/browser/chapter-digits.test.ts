@@ -289,7 +289,7 @@ describe("chapter 7: handwritten digits", () => {
     await page.keyboard.press("ArrowUp");
     await expect
       .poll(() => readout.textContent())
-      .toBe("layer 2, unit 1: reads units of layer 1 1–5, so slices 1–60 of the signal");
+      .toBe("layer 2, unit 1: reads units 1–5 of layer 1, so slices 1–60 of the signal");
     const layer1 = await line(page, "conv", "layer 1 (9 units): ");
     expect(layer1).toHaveLength(9);
     const largest = layer1
