@@ -1,8 +1,10 @@
 // Observable Framework configuration for the course. Everything the site needs is served by the site itself:
 // no CDN, no third-party fonts (see README, "No network").
 import type MarkdownIt from "markdown-it";
+import {courseMapScript} from "./src/build/course-map.js";
 import {exercisesPlugin} from "./src/build/exercises-plugin.js";
-import {katexPlugin} from "./src/build/katex-plugin.js";
+import {katexFontLinks, katexPreloadLinks} from "./src/build/katex-fonts.js";
+import {katexPlugin, pagesWithMath} from "./src/build/katex-plugin.js";
 import {liveCellsPlugin} from "./src/build/live-cells-plugin.js";
 import {sourcePagePaths, sourcePagesPlugin} from "./src/build/source-pages.js";
 
@@ -15,6 +17,12 @@ export const chapters = [
   {name: "6 · Training in practice", path: "/training"},
   {name: "7 · Capstone: handwritten digits", path: "/digits"}
 ];
+
+const SIDEBAR_STORAGE_GUARD =
+  'try{sessionStorage.getItem("observablehq-sidebar")}catch{Object.defineProperty(window,"sessionStorage",' +
+  "{value:{getItem:()=>null,setItem(){},removeItem(){}}})}" +
+  "{const set=Storage.prototype.setItem;Storage.prototype.setItem=function(k,v){try{return set.call(this,k,v)}" +
+  'catch(e){if(!String(k).startsWith("observablehq-"))throw e}}}';
 
 export default {
   root: "src",
@@ -42,8 +50,18 @@ export default {
   search: true,
   pager: true,
   toc: true,
-  // KaTeX's stylesheet (fonts inlined, built by src/assets/katex.css.ts) for build-time and run-time formulas.
-  head: '<link rel="icon" href="data:,"><link rel="stylesheet" href="/assets/katex.css">',
+  // KaTeX's stylesheet (src/assets/katex/katex.css.ts) for build-time and run-time formulas, and inert links that make
+  // Framework copy KaTeX's fonts into the build: a browser fetches a font only when a formula uses it; pages with
+  // formulas preload the two main fonts (src/build/katex-fonts.ts). src/assets/a11y.ts fixes Framework's own markup
+  // for accessibility and adds the skip link. A guard for Framework's sidebar, which keeps its state in
+  // sessionStorage and would throw when that storage is full or forbidden: its writes fail quietly instead (the
+  // course's own storage reports its problems, see lib/progress). The home page gets the chapters for its map.
+  head: ({path}: {path: string}) =>
+    `<link rel="icon" href="data:,"><link rel="stylesheet" href="/assets/katex/katex.css">${katexFontLinks()}` +
+    (pagesWithMath.has(path) ? katexPreloadLinks() : "") +
+    `<script>${SIDEBAR_STORAGE_GUARD}</script>` +
+    '<script type="module" src="/assets/a11y.js"></script>' +
+    (path === "/index" ? courseMapScript(chapters) : ""),
   footer: "Neural networks from the inside: an open, self-paced course. Everything runs in your browser.",
   markdownIt: (md: MarkdownIt) => md.use(katexPlugin).use(exercisesPlugin).use(liveCellsPlugin).use(sourcePagesPlugin)
 };

@@ -125,6 +125,12 @@ function frontMatterLines(root: string, path: string | undefined): number {
 
 export class TexError extends Error {}
 
+/**
+ * The pages (Framework paths, e.g. /and-gate) that have at least one formula, filled as pages are rendered: the
+ * config's head preloads KaTeX's main fonts on exactly these pages (src/build/katex-fonts.ts).
+ */
+export const pagesWithMath = new Set<string>();
+
 /** Renders one formula; invalid TeX throws a TexError naming the page and line. */
 export function renderMath(
   tex: string,
@@ -150,7 +156,9 @@ export function katexPlugin(md: MarkdownIt, options: KatexPluginOptions = {}): v
   // Render (and so validate) every formula right after parsing, while we still know its line.
   md.core.ruler.after("inline", "math", (state: StateCore) => {
     const offset = frontMatterLines(root, state.env?.path);
+    let formulas = 0;
     const renderToken = (token: Token, line: number) => {
+      formulas++;
       token.meta = {
         ...token.meta,
         html: renderMath(token.content, token.meta.display, {path: state.env?.path, line}, macros)
@@ -165,6 +173,7 @@ export function katexPlugin(md: MarkdownIt, options: KatexPluginOptions = {}): v
         if (child.type === "math") renderToken(child, line);
       }
     }
+    if (formulas > 0 && state.env?.path) pagesWithMath.add(state.env.path);
   });
 
   md.renderer.rules.math = (tokens, idx) => {

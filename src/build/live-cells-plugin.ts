@@ -1,6 +1,6 @@
 // Build-time side of live cells: turns ```ts live fences into live cells (see src/lib/live/AUTHORING.md).
 //
-// For each live cell the page gets: the highlighted source, Edit/Run/Reset buttons, an output area, the cell's
+// For each live cell the page gets: the highlighted source, Edit/Run/Reset buttons (and Stop, shown during long runs), an output area, the cell's
 // compiled code as JSON, and a hidden *host* — an ordinary Framework cell that declares the same names, so the page's
 // other cells can use them from the start. Before the first live cell the page also gets a hidden *setup* cell that
 // imports the live-cell runtime (which takes the hosts over and runs the compiled code) and the modules the cells
@@ -94,6 +94,18 @@ function pageState(env: {path?: string; __live?: PageState}, tokens: Token[]): P
   return state;
 }
 
+/**
+ * Space the output keeps before the cell first runs, so the text below does not jump when it arrives: about one
+ * line for a cell that shows something (an expression, display(…) or yield), or `output-height=N` pixels from the
+ * info string (for a picture). Styled by .live-cell__output[data-reserve] in live.css.
+ */
+function outputReserve(data: CellData): string {
+  const height = /^(\d+)(px)?$/.exec(data.attributes["output-height"] ?? "")?.[1];
+  if (height) return ` data-reserve style="--live-output-reserve: ${height}px"`;
+  const shows = data.compiled?.expression || data.compiled?.generator || /\bdisplay\(/.test(data.source);
+  return shows ? " data-reserve" : "";
+}
+
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => `&${{"&": "amp", "<": "lt", ">": "gt", '"': "quot"}[c]};`);
 }
@@ -146,11 +158,11 @@ export function liveCellsPlugin(md: MarkdownIt): void {
     const stub = outputs.length ? `const {${outputs.join(", ")}} = __live.host();` : "{\n  __live.host();\n}";
     const label = escapeHtml(data.id);
     html += `<div class="live-cell" data-live-cell="${label}" data-state="running">
-<div class="live-cell__bar"><span class="live-cell__label">Live TypeScript</span><span class="live-cell__edited" hidden>edited</span><span class="live-cell__buttons"><button type="button" data-action="edit">Edit</button><button type="button" data-action="run">Run</button><button type="button" data-action="reset">Reset</button></span></div>
+<div class="live-cell__bar"><span class="live-cell__label">Live TypeScript</span><span class="live-cell__edited" hidden>edited</span><span class="live-cell__unrun" hidden>not run yet</span><button type="button" class="live-cell__stop" data-action="stop" hidden>Stop</button><span class="live-cell__buttons"><button type="button" data-action="edit">Edit</button><button type="button" data-action="run">Run</button><button type="button" data-action="reset">Reset</button></span></div>
 <pre class="live-cell__source" data-copy="none" tabindex="0" aria-label="Code of the live cell ${label}: click or press Enter to edit"><code class="language-ts">${hljs.highlight(data.source, {language: "typescript"}).value}</code></pre>
 <div class="live-cell__editor" tabindex="-1" hidden></div>
 <div class="live-cell__notice" role="status" hidden></div>
-<div class="live-cell__output" data-cell-output></div>
+<div class="live-cell__output" data-cell-output${outputReserve(data)}></div>
 <div class="live-cell__host" hidden>${frameworkCell(token, stub, options, env, self)}</div>
 <script type="application/json" data-live-data>${scriptJson(data)}</script>
 </div>\n`;

@@ -139,3 +139,13 @@ export function arrowMarker(
     .attr("d", "M0,0L10,5L0,10z")
     .attr("fill", fill);
 }
+
+/**
+ * A pixel coordinate kept within `pad` pixels of [lo, hi]: a value far off the plot (a diverging weight, 1e300) still
+ * gives an SVG number, and the clip path hides it. Non-finite input stays NaN: leave such points out.
+ */
+export function clampPixel(v: number, lo: number, hi: number, pad = 40): number {
+  if (Number.isNaN(v)) return Number.NaN;
+  const [a, b] = lo <= hi ? [lo, hi] : [hi, lo];
+  return Math.max(a - pad, Math.min(b + pad, v));
+}

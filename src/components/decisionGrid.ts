@@ -20,6 +20,36 @@ export function gridInputs(domain: [[number, number], [number, number]], res: nu
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
+// A diverging map paints thousands of cells per frame while a network trains. Rather than mix a colour for each
+// cell, it looks the colour up in a ramp of RAMP_STEPS + 1 colours, computed once per palette: p = 0, 0.5 and 1 fall
+// exactly on a step, and neighbouring steps differ by less than one unit of 255.
+const RAMP_STEPS = 510;
+const ramps = new Map<string, Uint8ClampedArray>();
+
+/** The ramp of `probabilityColor` from p = 0 to p = 1, as RGB triples (cached by palette). */
+function rampOf(negative: RGB, neutral: RGB, positive: RGB, strength: number): Uint8ClampedArray {
+  const key = `${negative}|${neutral}|${positive}|${strength}`;
+  let ramp = ramps.get(key);
+  if (!ramp) {
+    ramp = new Uint8ClampedArray((RAMP_STEPS + 1) * 3);
+    for (let i = 0; i <= RAMP_STEPS; i++)
+      ramp.set(probabilityColor(i / RAMP_STEPS, negative, neutral, positive, strength), i * 3);
+    if (ramps.size > 16) ramps.clear(); // palettes change only with the theme
+    ramps.set(key, ramp);
+  }
+  return ramp;
+}
+
+/** Writes the ramp's colour for probability p (NaN counts as 0.5, as in probabilityColor) into pixel k. */
+function paintRamp(pixels: Uint8ClampedArray, k: number, ramp: Uint8ClampedArray, p: number): void {
+  const q = Number.isNaN(p) ? 0.5 : Math.min(1, Math.max(0, p));
+  const i = Math.round(q * RAMP_STEPS) * 3;
+  pixels[k * 4] = ramp[i];
+  pixels[k * 4 + 1] = ramp[i + 1];
+  pixels[k * 4 + 2] = ramp[i + 2];
+  pixels[k * 4 + 3] = 255;
+}
+
 /**
  * Fills `pixels` (RGBA, one pixel per grid cell) from model outputs: one column → probability of class 1
  * (diverging map), k columns → the winning class's colour by confidence. `logits` applies sigmoid / softmax first.
@@ -31,24 +61,23 @@ export function paintOutputs(
   logits = false
 ): void {
   const {rows, cols, data} = output;
+  if (cols === 1) {
+    const ramp = rampOf(colors.negative, colors.neutral, colors.positive, 0.7);
+    for (let r = 0; r < rows; r++) paintRamp(pixels, r, ramp, logits ? sigmoid(data[r]) : data[r]);
+    return;
+  }
   const probs = new Float64Array(cols);
   for (let r = 0; r < rows; r++) {
-    let rgb: RGB;
-    if (cols === 1) {
-      const p = logits ? sigmoid(data[r]) : data[r];
-      rgb = probabilityColor(p, colors.negative, colors.neutral, colors.positive, 0.7);
-    } else {
-      let max = -Infinity;
-      for (let j = 0; j < cols; j++) max = Math.max(max, data[r * cols + j]);
-      let sum = 0;
-      for (let j = 0; j < cols; j++) {
-        const v = logits ? Math.exp(data[r * cols + j] - max) : data[r * cols + j];
-        probs[j] = v;
-        sum += v;
-      }
-      if (sum > 0) for (let j = 0; j < cols; j++) probs[j] /= sum;
-      rgb = classColor(probs, colors.classes, colors.neutral, 0.7);
+    let max = -Infinity;
+    for (let j = 0; j < cols; j++) max = Math.max(max, data[r * cols + j]);
+    let sum = 0;
+    for (let j = 0; j < cols; j++) {
+      const v = logits ? Math.exp(data[r * cols + j] - max) : data[r * cols + j];
+      probs[j] = v;
+      sum += v;
     }
+    if (sum > 0) for (let j = 0; j < cols; j++) probs[j] /= sum;
+    const rgb = classColor(probs, colors.classes, colors.neutral, 0.7);
     const k = r * 4;
     pixels[k] = rgb[0];
     pixels[k + 1] = rgb[1];
@@ -79,14 +108,8 @@ export function paintUnit(
   const n = stride === 1 ? A.rows : side * side;
   let maxAbs = 0;
   for (let k = 0; k < n; k++) maxAbs = Math.max(maxAbs, Math.abs(at(k)));
-  for (let k = 0; k < n; k++) {
-    const t = maxAbs > 0 ? at(k) / maxAbs : 0;
-    const rgb = probabilityColor((t + 1) / 2, colors.negative, colors.neutral, colors.positive, 0.85);
-    pixels[k * 4] = rgb[0];
-    pixels[k * 4 + 1] = rgb[1];
-    pixels[k * 4 + 2] = rgb[2];
-    pixels[k * 4 + 3] = 255;
-  }
+  const ramp = rampOf(colors.negative, colors.neutral, colors.positive, 0.85);
+  for (let k = 0; k < n; k++) paintRamp(pixels, k, ramp, maxAbs > 0 ? (at(k) / maxAbs + 1) / 2 : 0.5);
 }
 
 /** Class labels from targets: number[] of labels, a 1-column 0/1 matrix, or a one-hot matrix. */

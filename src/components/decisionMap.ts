@@ -39,6 +39,8 @@ export interface DecisionMapOptions {
   hidden?: boolean;
   /** Class names for the legend (default "class 0", "class 1", …). */
   classes?: string[];
+  /** Print the accuracy on the points under the map (default true; a page that prints it elsewhere may turn it off). */
+  caption?: boolean;
   /** Names of the two features on the axes (default "x₁" and "x₂", the course's numbering). */
   featureNames?: [string, string];
   label?: string;
@@ -59,18 +61,6 @@ export type DecisionMap = HTMLDivElement & {
 };
 
 const M: Margin = {top: 8, right: 8, bottom: 36, left: 44};
-
-/** A small scratch canvas (not in the page) to turn ImageData into something drawImage can scale. */
-class OffscreenCanvasLike {
-  readonly canvas: HTMLCanvasElement;
-  readonly ctx: CanvasRenderingContext2D | null;
-  constructor(side: number) {
-    this.canvas = document.createElement("canvas");
-    this.canvas.width = side;
-    this.canvas.height = side;
-    this.ctx = this.canvas.getContext("2d");
-  }
-}
 
 function isNetwork(model: Model): model is RunnableNetwork {
   return typeof model === "object" && model !== null && typeof (model as RunnableNetwork).forward === "function";
@@ -93,8 +83,12 @@ export function decisionMap(options: DecisionMapOptions): DecisionMap {
   let multiplesCanvas: {
     key: string;
     ctx: CanvasRenderingContext2D;
-    tile: OffscreenCanvasLike;
-    image: ImageData;
+    /** One unit's colours, one pixel per grid cell it reads. */
+    cells: ImageData;
+    /** The same, scaled to a tile's device pixels (nearest cell), ready for putImageData. */
+    tile: ImageData;
+    /** For each device pixel of a tile's side, the grid cell it shows. */
+    nearest: Int32Array;
   } | null = null;
 
   const root = h("div", {class: "nn-fig nn-decision-map"}) as DecisionMap;
@@ -225,13 +219,18 @@ export function decisionMap(options: DecisionMapOptions): DecisionMap {
     const classColors = k === 1 ? [colors.negative, colors.positive] : colors.series;
     ctx.lineWidth = 1.25;
     ctx.strokeStyle = rgbString(colors.foreground);
-    points.forEach((p, i) => {
+    // One path per class (filled and outlined once), not one per point: the map redraws every frame while training.
+    for (let c = 0; c < classColors.length; c++) {
       ctx.beginPath();
-      ctx.arc(px(p[0]), py(p[1]), 4, 0, 2 * Math.PI);
-      ctx.fillStyle = rgbString(classColors[labels[i] % classColors.length]);
+      points.forEach((p, i) => {
+        if (labels[i] % classColors.length !== c) return;
+        ctx.moveTo(px(p[0]) + 4, py(p[1]));
+        ctx.arc(px(p[0]), py(p[1]), 4, 0, 2 * Math.PI);
+      });
+      ctx.fillStyle = rgbString(classColors[c]);
       ctx.fill();
       ctx.stroke();
-    });
+    }
     // Accuracy on the points.
     if (pointMatrix) {
       const out = run(pointMatrix);
@@ -280,9 +279,10 @@ export function decisionMap(options: DecisionMapOptions): DecisionMap {
     setLabel(
       stage,
       opts.label ??
-        `Decision map over x0 from ${fmt(a0)} to ${fmt(b0)} and x1 from ${fmt(a1)} to ${fmt(b1)}, showing ${what}${acc}.`
+        `Decision map over ${opts.featureNames?.[0] ?? "x₁"} from ${fmt(a0)} to ${fmt(b0)} and ${opts.featureNames?.[1] ?? "x₂"} from ${fmt(a1)} to ${fmt(b1)}, showing ${what}${acc}.`
     );
-    const captionText = Number.isNaN(accuracy) ? "" : `accuracy on the points: ${fmt(accuracy * 100)} %`;
+    const captionText =
+      Number.isNaN(accuracy) || opts.caption === false ? "" : `accuracy on the points: ${fmt(accuracy * 100)} %`;
     if (caption.textContent !== captionText) caption.textContent = captionText;
     frames++;
   }
@@ -316,12 +316,13 @@ export function decisionMap(options: DecisionMapOptions): DecisionMap {
 
   /**
    * Every hidden unit's output as a 64 px tile, all tiles on ONE canvas (one layer for the browser to composite,
-   * not one per unit), labelled underneath; tiles wrap to the width available.
+   * not one per unit), labelled underneath; tiles wrap to the width available. The frames and labels are drawn
+   * once per layout; each redraw only writes the tiles' pixels (putImageData, no scaling or compositing work).
    */
   function renderMultiples(layers: MatrixLike[], res: number) {
     if (!colors) return;
     const tiles = layers.flatMap((A, l) => Array.from({length: A.cols}, (_, j) => ({A, l, j})));
-    // Thumbnails at half resolution: 64 px on screen, a quarter of the work.
+    // Thumbnails at half resolution for fine grids: 64 px on screen, a quarter of the work.
     const stride = res >= 64 ? 2 : 1;
     const side = Math.floor(res / stride);
     const tile = 64;
@@ -332,7 +333,9 @@ export function decisionMap(options: DecisionMapOptions): DecisionMap {
     const W = Math.min(tiles.length, perRow) * (tile + gap) - gap;
     const H = rows * (tile + labelH + gap) - gap;
     const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
-    const key = `${tiles.length}|${side}|${W}|${dpr}`;
+    const inner = Math.round((tile - 2) * dpr); // device pixels inside a tile's 1 px frame
+    const at = (k: number) => ({x: (k % perRow) * (tile + gap), y: Math.floor(k / perRow) * (tile + labelH + gap)});
+    const key = `${tiles.length}|${side}|${W}|${dpr}|${colors.scheme}`;
     if (!multiplesCanvas || multiplesCanvas.key !== key) {
       const canvas = h("canvas", {
         width: Math.round(W * dpr),
@@ -344,20 +347,29 @@ export function decisionMap(options: DecisionMapOptions): DecisionMap {
       const context = canvas.getContext("2d");
       if (!context) return;
       multiples.replaceChildren(canvas);
+      // Frames and labels, drawn once.
+      context.setTransform(dpr, 0, 0, dpr, 0, 0);
+      context.font = "11px system-ui, sans-serif";
+      context.textAlign = "center";
+      context.textBaseline = "top";
+      context.strokeStyle = rgbString(colors.muted, 0.5);
+      context.fillStyle = rgbString(colors.muted);
+      tiles.forEach(({l, j}, k) => {
+        const {x, y} = at(k);
+        context.strokeRect(x + 0.5, y + 0.5, tile - 1, tile - 1);
+        context.fillText(layers.length > 1 ? `L${l + 1} unit ${j + 1}` : `unit ${j + 1}`, x + tile / 2, y + tile + 3);
+      });
       multiplesCanvas = {
         key,
         ctx: context,
-        tile: new OffscreenCanvasLike(side),
-        image: context.createImageData(side, side)
+        cells: context.createImageData(side, side),
+        tile: context.createImageData(inner, inner),
+        nearest: Int32Array.from({length: inner}, (_, u) => Math.min(side - 1, Math.floor(((u + 0.5) * side) / inner)))
       };
     }
-    const {ctx: c, image, tile: scratch} = multiplesCanvas;
-    c.setTransform(dpr, 0, 0, dpr, 0, 0);
-    c.clearRect(0, 0, W, H);
-    c.imageSmoothingEnabled = true;
-    c.font = "11px system-ui, sans-serif";
-    c.textAlign = "center";
-    c.textBaseline = "top";
+    const {ctx: c, cells, tile: scaled, nearest} = multiplesCanvas;
+    const from = new Uint32Array(cells.data.buffer);
+    const to = new Uint32Array(scaled.data.buffer);
     const net = opts.model as RunnableNetwork;
     tiles.forEach(({A, l, j}, k) => {
       if (!colors) return;
@@ -365,19 +377,17 @@ export function decisionMap(options: DecisionMapOptions): DecisionMap {
       paintUnit(
         A,
         j,
-        image.data,
+        cells.data,
         {negative: colors.negative, positive: colors.positive, neutral: colors.background},
         centre,
         stride
       );
-      scratch.ctx?.putImageData(image, 0, 0);
-      const x = (k % perRow) * (tile + gap);
-      const y = Math.floor(k / perRow) * (tile + labelH + gap);
-      c.drawImage(scratch.canvas, x, y, tile, tile);
-      c.strokeStyle = rgbString(colors.muted, 0.5);
-      c.strokeRect(x + 0.5, y + 0.5, tile - 1, tile - 1);
-      c.fillStyle = rgbString(colors.muted);
-      c.fillText(layers.length > 1 ? `L${l + 1} unit ${j + 1}` : `unit ${j + 1}`, x + tile / 2, y + tile + 3);
+      for (let v = 0; v < inner; v++) {
+        const row = nearest[v] * side;
+        for (let u = 0; u < inner; u++) to[v * inner + u] = from[row + nearest[u]];
+      }
+      const {x, y} = at(k);
+      c.putImageData(scaled, Math.round((x + 1) * dpr), Math.round((y + 1) * dpr));
     });
   }
 

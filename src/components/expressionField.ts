@@ -1,5 +1,7 @@
 // A labelled text field for typing a function. Shows mathjs's message under the field when the text does not
-// parse, and only calls `onValid` with text that does — so the picture keeps its last good state.
+// parse, and only calls `onValid` with text that does — so the picture keeps its last good state. A field for
+// formulas is a use of mathjs: it starts loading mathjs, and reads what was typed once mathjs has arrived.
+import {expressionsReady, loadExpressions} from "./expression.js";
 import {h, type Lifecycle, uid} from "./theme.js";
 
 export function expressionField(
@@ -25,7 +27,19 @@ export function expressionField(
     error.textContent = message;
     input.setAttribute("aria-invalid", message ? "true" : "false");
   };
-  life.listen(input, "input", () => {
+  void loadExpressions().catch(() => {
+    // The component that reads the formula reports the failure.
+  });
+  const read = () => {
+    if (!expressionsReady()) {
+      loadExpressions().then(
+        () => {
+          if (!life.destroyed) read();
+        },
+        (e: Error) => showError(`Could not load mathjs to read the formula: ${e.message}`)
+      );
+      return;
+    }
     try {
       check(input.value);
       showError("");
@@ -33,7 +47,8 @@ export function expressionField(
     } catch (e) {
       showError((e as Error).message);
     }
-  });
+  };
+  life.listen(input, "input", read);
   return {
     element,
     set: (text) => {

@@ -3,7 +3,7 @@
 import * as d3 from "d3";
 import {clippedGroup, drawAxes, fmt, MARGIN} from "./axes.js";
 import {expressionField} from "./expressionField.js";
-import {type FunctionInput, type ResolvedFunction, resolveFunction} from "./functions.js";
+import {type FunctionInput, type ResolvedFunction, resolveFunction, whenLoaded} from "./functions.js";
 import {autoDomain, sampleFunction} from "./sampling.js";
 import {ensureStyles, extend, followWidth, h, lifecycle, resolveWidth} from "./theme.js";
 import {assertDomain} from "./validate.js";
@@ -191,6 +191,16 @@ export function functionPlot(options: FunctionPlotOptions): FunctionPlot {
   const clipId = `nn-clip-${Math.random().toString(36).slice(2, 9)}`;
   let xScale = d3.scaleLinear();
 
+  function showError(message: string) {
+    if (field) field.showError(message);
+    else error.textContent = message;
+  }
+
+  // A formula typed as text is drawn once mathjs has loaded (the frame is drawn at its size meanwhile).
+  function redrawWhenLoaded() {
+    whenLoaded(resolved, life, () => apply({functions: opts.functions}), showError);
+  }
+
   function apply(next: Partial<FunctionPlotOptions>) {
     try {
       const nextResolved = next.functions ? resolveAll(next.functions) : resolved;
@@ -201,10 +211,9 @@ export function functionPlot(options: FunctionPlotOptions): FunctionPlot {
       if (next.width) width = resolveWidth(next.width);
       error.textContent = "";
       render();
+      if (next.functions) redrawWhenLoaded();
     } catch (e) {
-      const message = (e as Error).message;
-      if (field) field.showError(message);
-      else error.textContent = message;
+      showError((e as Error).message);
     }
   }
 
@@ -243,6 +252,7 @@ export function functionPlot(options: FunctionPlotOptions): FunctionPlot {
     });
 
   render();
+  redrawWhenLoaded();
   return extend(root, {
     update: apply,
     focusAt(x: number) {

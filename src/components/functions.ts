@@ -1,7 +1,8 @@
 // Turns what a learner passes as "a function" into something plottable: a preset name ("sigmoid"),
 // a mathjs expression ("x^2 - 2x"), or {f, df}.
 import {findPreset} from "./activations.js";
-import {parseFunction} from "./expression.js";
+import {expressionsReady, loadExpressions, parseFunction} from "./expression.js";
+import type {Lifecycle} from "./theme.js";
 
 export interface FunctionSpec {
   f: (x: number) => number;
@@ -21,6 +22,11 @@ export interface ResolvedFunction {
   derivativeLabel: string;
   breaks: number[];
   description: string;
+  /**
+   * Set while mathjs loads for an expression: until it resolves, f and df are NaN everywhere. A component draws
+   * what it can meanwhile (its frame keeps its size) and resolves the function again when this settles.
+   */
+  loading?: Promise<void>;
 }
 
 /** Resolves one function; throws with a readable message (mathjs's own for a bad expression). */
@@ -35,6 +41,16 @@ export function resolveFunction(input: FunctionInput, index = 0): ResolvedFuncti
         derivativeLabel: preset.label.replace("(z)", "′(z)"),
         breaks: preset.breaks ?? [],
         description: preset.description
+      };
+    if (input.trim() !== "" && !expressionsReady())
+      return {
+        f: () => Number.NaN,
+        df: () => Number.NaN,
+        label: `f(x) = ${input}`,
+        derivativeLabel: "f′(x)",
+        breaks: [],
+        description: `graph of f(x) = ${input}`,
+        loading: loadExpressions()
       };
     let parsed: ReturnType<typeof parseFunction>;
     try {
@@ -73,4 +89,26 @@ export function resolveFunction(input: FunctionInput, index = 0): ResolvedFuncti
     breaks: input.breaks ?? [],
     description: input.description ?? `graph of ${label}`
   };
+}
+
+/**
+ * Once every function of `resolved` that waits for mathjs has it, calls `redo` (which resolves them again), unless
+ * the component was destroyed meanwhile; `fail` gets the message if mathjs cannot be loaded.
+ */
+export function whenLoaded(
+  resolved: readonly {loading?: Promise<void>}[],
+  life: Lifecycle,
+  redo: () => void,
+  fail: (message: string) => void
+): void {
+  const waiting = resolved.flatMap((r) => (r.loading ? [r.loading] : []));
+  if (waiting.length === 0) return;
+  Promise.all(waiting).then(
+    () => {
+      if (!life.destroyed) redo();
+    },
+    (error: unknown) => {
+      if (!life.destroyed) fail(`Could not load mathjs to read the formula: ${(error as Error).message}`);
+    }
+  );
 }

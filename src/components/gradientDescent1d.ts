@@ -4,7 +4,7 @@ import * as d3 from "d3";
 import {clippedGroup, drawAxes, fmt, MARGIN} from "./axes.js";
 import {descend1d, type Run1d} from "./descent.js";
 import {expressionField} from "./expressionField.js";
-import {type FunctionInput, type ResolvedFunction, resolveFunction} from "./functions.js";
+import {type FunctionInput, type ResolvedFunction, resolveFunction, whenLoaded} from "./functions.js";
 import {autoDomain, sampleFunction} from "./sampling.js";
 import {ensureStyles, extend, followWidth, h, lifecycle, resolveWidth} from "./theme.js";
 import {assertDomain, assertFiniteNumber, assertInteger, assertPositive} from "./validate.js";
@@ -82,6 +82,10 @@ export function gradientDescent1d(options: GradientDescent1dOptions = {}): Gradi
   }
 
   function compute() {
+    if (fn.loading) {
+      run = {xs: [opts.x0 ?? 4], diverged: false, message: ""}; // no steps until the formula can be read
+      return;
+    }
     // A run that lands 10 plot-widths away counts as diverged (it would only keep growing).
     const [a, b] = opts.xDomain ?? [-5, 5];
     run = descend1d(
@@ -100,6 +104,13 @@ export function gradientDescent1d(options: GradientDescent1dOptions = {}): Gradi
     const x = d3.scaleLinear(xDomain, [MARGIN.left, width - MARGIN.right]);
     const y = d3.scaleLinear(autoDomain(curve.map((p) => p.y)), [height - MARGIN.bottom, MARGIN.top]).nice();
     svg.attr("width", width).attr("height", height).attr("viewBox", `0 0 ${width} ${height}`);
+    if (fn.loading) {
+      // The frame keeps its size while mathjs loads; the picture is drawn when the formula can be read.
+      readout.textContent = `Reading ${fn.label}…`;
+      svgNode.setAttribute("aria-label", `Gradient descent on ${fn.label} (loading)`);
+      stepButton.disabled = true;
+      return;
+    }
     const axes = svg.selectAll<SVGGElement, null>("g.axes").data([null]).join("g").attr("class", "axes");
     drawAxes(axes.node() as SVGGElement, x, y, {width, height, xLabel: "x", yLabel: "f(x)"});
     const g = clippedGroup(svg, {clipId, className: "plot", width, height});
@@ -202,10 +213,23 @@ export function gradientDescent1d(options: GradientDescent1dOptions = {}): Gradi
       k = 0;
       compute();
       render();
+      if (next.f !== undefined) redrawWhenLoaded();
     } catch (e) {
       if (field && next.f !== undefined) field.showError((e as Error).message);
       else error.textContent = (e as Error).message;
     }
+  }
+
+  // A formula typed as text is read once mathjs has loaded; the run starts then.
+  function redrawWhenLoaded() {
+    whenLoaded(
+      [fn],
+      life,
+      () => apply({f: opts.f ?? "x^2"}),
+      (message) => {
+        error.textContent = message;
+      }
+    );
   }
 
   life.listen(stepButton, "click", () => {
@@ -223,6 +247,7 @@ export function gradientDescent1d(options: GradientDescent1dOptions = {}): Gradi
   validate(opts);
   compute();
   render();
+  redrawWhenLoaded();
   return extend(root, {
     update: apply,
     step,

@@ -4,8 +4,9 @@
 import * as d3 from "d3";
 import {arrowMarker, clippedGroup, drawAxes, fmt, MARGIN} from "./axes.js";
 import {descend2d, OPTIMIZER_NAMES, type Optimizer, type Run2d} from "./descent.js";
-import {parseFunction} from "./expression.js";
+import {expressionsReady, loadExpressions, parseFunction} from "./expression.js";
 import {expressionField} from "./expressionField.js";
+import {whenLoaded} from "./functions.js";
 import {contourLevels, gradientField, numericalGradient, sampleGrid} from "./sampling.js";
 import {ensureStyles, extend, followWidth, h, lifecycle, resolveWidth} from "./theme.js";
 import {assertDomain, assertFiniteNumber, assertInteger, assertPositive} from "./validate.js";
@@ -46,9 +47,19 @@ export type GradientDescent2d = HTMLDivElement & {
 
 const OPTIMIZER_COLOR: Record<Optimizer, string> = {gd: "var(--nn-c0)", momentum: "var(--nn-c1)", adam: "var(--nn-c3)"};
 
-/** Resolves an expression or {f, grad} to a function with a gradient. Exported for tests. */
-export function resolveFunction2d(input: string | Function2d): Required<Function2d> {
+/**
+ * Resolves an expression or {f, grad} to a function with a gradient. While mathjs loads for an expression, the
+ * result is NaN everywhere and `loading` resolves when it can be read (as in functions.ts). Exported for tests.
+ */
+export function resolveFunction2d(input: string | Function2d): Required<Function2d> & {loading?: Promise<void>} {
   if (typeof input === "string") {
+    if (input.trim() !== "" && !expressionsReady())
+      return {
+        f: () => Number.NaN,
+        grad: () => [Number.NaN, Number.NaN],
+        label: `f = ${input}`,
+        loading: loadExpressions()
+      };
     let parsed: ReturnType<typeof parseFunction>;
     try {
       parsed = parseFunction(input, ["x0", "x1"]);
@@ -118,6 +129,10 @@ export function gradientDescent2d(options: GradientDescent2dOptions = {}): Gradi
   }
 
   function compute() {
+    if (fn.loading) {
+      runs = []; // no paths until the formula can be read
+      return;
+    }
     const start = opts.start ?? [3, 4];
     runs = (opts.optimizers ?? ["gd"]).map((o) =>
       descend2d(fn.grad, start, o, {learningRate: opts.learningRate ?? 0.1, steps: opts.steps ?? 40})
@@ -138,6 +153,12 @@ export function gradientDescent2d(options: GradientDescent2dOptions = {}): Gradi
     const y = d3.scaleLinear([a1, b1], [height - MARGIN.bottom, MARGIN.top]);
     scales = {x, y};
     svg.attr("width", plotW).attr("height", height).attr("viewBox", `0 0 ${plotW} ${height}`);
+    if (fn.loading) {
+      // The frame keeps its size while mathjs loads; the picture is drawn when the formula can be read.
+      readout.textContent = `Reading ${fn.label}…`;
+      svgNode.setAttribute("aria-label", `Contour plot of ${fn.label} (loading)`);
+      return;
+    }
     const axes = svg.selectAll<SVGGElement, null>("g.axes").data([null]).join("g").attr("class", "axes");
     drawAxes(axes.node() as SVGGElement, x, y, {width: plotW, height, xLabel: "x0", yLabel: "x1"});
     axes.selectAll(".nn-grid").remove();
@@ -305,10 +326,23 @@ export function gradientDescent2d(options: GradientDescent2dOptions = {}): Gradi
       error.textContent = "";
       compute();
       render();
+      if (next.f !== undefined) redrawWhenLoaded();
     } catch (e) {
       if (field && next.f !== undefined) field.showError((e as Error).message);
       else error.textContent = (e as Error).message;
     }
+  }
+
+  // A formula typed as text is read once mathjs has loaded; the picture is drawn then.
+  function redrawWhenLoaded() {
+    whenLoaded(
+      [fn],
+      life,
+      () => apply({f: opts.f ?? "x0^2 + x1^2"}),
+      (message) => {
+        error.textContent = message;
+      }
+    );
   }
 
   // Click or drag to move the start point.
@@ -370,6 +404,7 @@ export function gradientDescent2d(options: GradientDescent2dOptions = {}): Gradi
   validate(opts);
   compute();
   render();
+  redrawWhenLoaded();
   return extend(root, {
     update: apply,
     get runs(): readonly Run2d[] {

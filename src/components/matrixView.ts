@@ -1,6 +1,6 @@
 // 8. Matrix view: a matrix as a table with its shape in the caption, an optional colour scale (blue positive,
 // orange negative, stronger for larger |value|), or typeset as a KaTeX bmatrix.
-import {texToString} from "../lib/tex.js";
+import {renderTex} from "../lib/tex.js";
 import {ensureStyles, extend, h, lifecycle} from "./theme.js";
 import {type MatrixInput, toRows} from "./validate.js";
 
@@ -57,9 +57,12 @@ export function matrixView(matrix: MatrixInput, options: MatrixViewOptions = {})
     const moreRows = r > maxR;
     const moreCols = c > maxC;
     const shape = `${r} × ${c}`;
-    const nameHtml = opts.name ? texToString(opts.name) : "";
+    // The name is TeX: KaTeX is loaded for it (and for the tex form) only when a matrix view asks for it.
     const caption = h("figcaption");
-    caption.innerHTML = `${nameHtml ? `${nameHtml} · ` : ""}shape ${shape} (${r} row${r === 1 ? "" : "s"}, ${c} column${c === 1 ? "" : "s"})${opts.caption ? ` · ${escapeHtml(opts.caption)}` : ""}`;
+    if (opts.name) caption.append(renderTex(h("span"), opts.name), " · ");
+    caption.append(
+      `shape ${shape} (${r} row${r === 1 ? "" : "s"}, ${c} column${c === 1 ? "" : "s"})${opts.caption ? ` · ${opts.caption}` : ""}`
+    );
     const small = r * c <= 36;
     const valuesText = small
       ? `: ${rows.map((row) => `[${row.map((v) => round(v, digits)).join(", ")}]`).join(", ")}`
@@ -71,8 +74,8 @@ export function matrixView(matrix: MatrixInput, options: MatrixViewOptions = {})
         [...row.map((v) => round(v, digits)), ...(moreCols ? ["\\cdots"] : [])].join(" & ");
       const lines = shownRows.map(cell);
       if (moreRows) lines.push([...shownRows[0].map(() => "\\vdots"), ...(moreCols ? ["\\ddots"] : [])].join(" & "));
-      body = h("div", {role: "img", "aria-label": label, class: "nn-scroll"});
-      body.innerHTML = texToString(
+      body = renderTex(
+        h("div", {role: "img", "aria-label": label, class: "nn-scroll"}),
         `${opts.name ? `${opts.name} = ` : ""}\\begin{bmatrix} ${lines.join(" \\\\ ")} \\end{bmatrix}`,
         true
       );
@@ -83,7 +86,7 @@ export function matrixView(matrix: MatrixInput, options: MatrixViewOptions = {})
         const head = h(
           "tr",
           {},
-          ...(opts.rowLabels ? [h("th", {})] : []), // the corner above the row labels
+          ...(opts.rowLabels ? [h("td", {})] : []), // the corner above the row labels: a cell, as it heads nothing
           ...opts.colLabels.slice(0, maxC).map((t) => h("th", {scope: "col", text: t}))
         );
         table.append(h("thead", {}, head));
@@ -102,7 +105,7 @@ export function matrixView(matrix: MatrixInput, options: MatrixViewOptions = {})
       });
       if (moreRows)
         tbody.append(
-          h("tr", {}, ...(opts.rowLabels ? [h("th")] : []), ...shownRows[0].map(() => h("td", {text: "⋮"})))
+          h("tr", {}, ...(opts.rowLabels ? [h("td")] : []), ...shownRows[0].map(() => h("td", {text: "⋮"})))
         );
       table.append(tbody);
       body = h("div", {class: "nn-scroll"}, table);
@@ -120,8 +123,4 @@ export function matrixView(matrix: MatrixInput, options: MatrixViewOptions = {})
     },
     destroy: life.destroy
   });
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"]/g, (ch) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})[ch] ?? ch);
 }

@@ -55,6 +55,21 @@ export function weightName(e: Pick<DiagramEdge, "bias" | "i" | "j" | "layer">): 
   return e.bias ? `b${sub(e.j + 1)}${sup(e.layer)}` : `w${sub(e.i + 1)}${sub(e.j + 1)}${sup(e.layer)}`;
 }
 
+/**
+ * A node's value in at most 5 characters, so that it stays inside its circle whatever the weights: "0.10", "-12.3",
+ * "1234", "-2e12" (a diverging network), "NaN". Exported for tests.
+ */
+export function nodeValue(v: number): string {
+  if (Number.isNaN(v)) return "NaN";
+  if (!Number.isFinite(v)) return v > 0 ? "∞" : "-∞";
+  const a = Math.abs(v);
+  if (a < 9.995) return v.toFixed(2);
+  if (a < 99.95) return v.toFixed(1);
+  if (a < 9999.5) return v.toFixed(0);
+  const [mantissa, exponent] = v.toExponential(0).split("e");
+  return `${mantissa}e${Number(exponent)}`;
+}
+
 /** Every layer's activations for one sample, via the network's trace() when it has one. */
 function activationsFor(net: NetworkLike, input: readonly number[]): number[][] | null {
   const runnable = net as RunnableNetwork;
@@ -255,7 +270,7 @@ export function networkDiagram(options: NetworkDiagramOptions): NetworkDiagram {
       .attr("font-size", Math.min(11, r * 0.62))
       .each(function (n) {
         const v = value(n);
-        setText(this as Node, v === undefined ? "" : v.toFixed(Math.abs(v) >= 10 ? 1 : 2));
+        setText(this as Node, v === undefined ? "" : nodeValue(v));
       });
     const arch = [
       String(sizes[0]),

@@ -16,7 +16,8 @@ const CSS = `
 .nn-fig .nn-label { fill: var(--theme-foreground); font: 12px var(--sans-serif); }
 .nn-fig .nn-muted { fill: var(--theme-foreground-muted); }
 .nn-fig .nn-readout { min-height: 1.4em; font: 12px var(--monospace); color: var(--theme-foreground-muted); white-space: pre-wrap; }
-.nn-fig .nn-error { color: var(--nn-neg); font: 12px var(--sans-serif); min-height: 1.2em; }
+.nn-fig .nn-error { color: #b42318; font: 12px var(--sans-serif); min-height: 1.2em; } /* 6.6:1 on white */
+@media (prefers-color-scheme: dark) { .nn-fig .nn-error { color: var(--nn-neg); } }
 .nn-fig .nn-legend { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; font: 12px var(--sans-serif); margin: 0 0 0.25rem 0; }
 .nn-fig .nn-legend span { display: inline-flex; align-items: center; gap: 0.35rem; }
 .nn-fig .nn-swatch { display: inline-block; width: 18px; height: 0; border-top: 2px solid currentColor; }
@@ -39,10 +40,17 @@ const CSS = `
 .nn-matrix { border-collapse: collapse; font: 13px var(--monospace); margin: 0; width: auto; max-width: none; }
 .nn-matrix td, .nn-matrix th { padding: 0.15rem 0.5rem; text-align: right; border: 1px solid var(--theme-foreground-faintest); }
 .nn-matrix th { color: var(--theme-foreground-muted); font-weight: normal; }
+.nn-matrix td { color: var(--theme-foreground); }
+@media (prefers-color-scheme: dark) { .nn-matrix { /* light text keeps 4.5:1 on the strongest shade */
+  --nn-pos: color-mix(in srgb, ${SIGN.dark.positive} 70%, transparent); --nn-neg: color-mix(in srgb, ${SIGN.dark.negative} 70%, transparent); } }
 .nn-matrix caption { caption-side: bottom; text-align: left; color: var(--theme-foreground-muted); font: 12px var(--sans-serif); padding-top: 0.25rem; }
 .nn-scroll { overflow-x: auto; max-width: 100%; }
 .nn-multiples { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 0.5rem; }
 .nn-multiples figure { margin: 0; font: 11px var(--sans-serif); color: var(--theme-foreground-muted); text-align: center; }
+.nn-figure { margin: 1rem 0 1.5rem 0; max-width: 100%; }
+.nn-figure > figcaption { color: var(--theme-foreground-muted); font: 13px/1.4 var(--sans-serif); margin-top: 0.35rem; max-width: 640px; }
+.nn-side-by-side { display: flex; flex-wrap: wrap; gap: 1rem 2rem; align-items: flex-start; }
+.nn-side-by-side > * { flex: 1 1 300px; min-width: 0; max-width: 460px; margin: 0; }
 `;
 
 /** Adds the components' stylesheet to the document once. */
@@ -275,4 +283,31 @@ export function setAttrs(element: Element, attrs: Record<string, string | number
       if (element.hasAttribute(k)) element.removeAttribute(k);
     } else if (element.getAttribute(k) !== String(v)) element.setAttribute(k, String(v));
   }
+}
+
+/**
+ * A keyboard cursor over the data points of a picture: on `element`, → or ↓ moves it to the next of `count()` points,
+ * ← or ↑ to the previous one, Escape and leaving the element clear it. `onChange` gets the point's index (−1: none).
+ */
+export function pointCursor(
+  element: Element,
+  life: Lifecycle,
+  count: () => number,
+  onChange: (index: number) => void
+): void {
+  let index = -1;
+  life.listen(element, "keydown", (event: KeyboardEvent) => {
+    const n = count();
+    if (n === 0) return;
+    if (event.key === "ArrowRight" || event.key === "ArrowDown") index = (index + 1) % n;
+    else if (event.key === "ArrowLeft" || event.key === "ArrowUp") index = (index - 1 + n) % n;
+    else if (event.key === "Escape") index = -1;
+    else return;
+    event.preventDefault();
+    onChange(index);
+  });
+  life.listen(element, "blur", () => {
+    index = -1;
+    onChange(index);
+  });
 }

@@ -48,3 +48,15 @@ export function checkFinite(where: string, name: string, data: ArrayLike<number>
     }
   }
 }
+
+/**
+ * Throws if a training loss has become NaN or ±Infinity: the steps were too large and the weights blew up. The one
+ * message for the library's training loop and for the loops the lessons write by hand.
+ */
+export function stopIfDiverged(loss: number, epoch: number, learningRate: number): void {
+  if (Number.isFinite(loss)) return;
+  throw new Error(
+    `training stopped in epoch ${epoch}: the loss became ${loss} with learning rate ${learningRate}. ` +
+      `The steps are too large and the weights blew up; try a smaller learning rate, e.g. ${learningRate / 10}`
+  );
+}

@@ -82,8 +82,10 @@ export {
   scheduleNames,
   stepDecay
 } from "./schedules.js";
-/** scikit-learn's stopping rule (tol, nIterNoChange). */
-export {Plateau} from "./stopping.js";
+/** scikit-learn's stopping rule (tol, nIterNoChange), and early stopping on held-out samples. */
+export {EarlyStopping, Plateau} from "./stopping.js";
+/** The check every training loop makes: a loss of NaN or ∞ stops training with the epoch and the learning rate. */
+export {stopIfDiverged} from "./check.js";
 /** The training loop: synchronous core and one-call training. */
 export {Trainer, type TrainOptions, type TrainProgress, type TrainResult, trainSync} from "./trainer.js";
 /** Data augmentation: new samples from old ones (digits turned, resized and moved a little). */

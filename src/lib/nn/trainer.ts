@@ -13,7 +13,7 @@
 
 import type {Augment} from "./augment.js";
 import {backward, Gradients, Workspace} from "./backprop.js";
-import {checkInteger, checkNonNegative, checkPositive} from "./check.js";
+import {checkInteger, checkNonNegative, checkPositive, stopIfDiverged} from "./check.js";
 import {checkLoss, type LossName, type Targets, targetMatrix} from "./losses.js";
 import {Matrix} from "./matrix.js";
 import {countCorrect} from "./metrics.js";
@@ -284,13 +284,9 @@ export class Trainer {
     this.stopReason = reason;
   }
 
-  private diverged(loss: number): never {
+  private diverged(loss: number): void {
     this.stop("the loss diverged");
-    const lr = this.learningRate;
-    throw new Error(
-      `training stopped in epoch ${this.epoch + 1}: the loss became ${loss} with learning rate ${lr}. ` +
-        `The steps are too large and the weights blew up; try a smaller learning rate, e.g. ${lr / 10}`
-    );
+    stopIfDiverged(loss, this.epoch + 1, this.learningRate);
   }
 
   // Raw scores (fromLogits) cross the decision boundary at 0, probabilities at 0.5.

@@ -1,6 +1,6 @@
-import {describe, expect, it} from "vitest";
+import {beforeAll, describe, expect, it} from "vitest";
 import {findPreset, PRESET_NAMES, PRESETS} from "../../../src/components/activations.js";
-import {parseFunction} from "../../../src/components/expression.js";
+import {loadExpressions, parseFunction} from "../../../src/components/expression.js";
 import {resolveFunction} from "../../../src/components/functions.js";
 import {resolveFunction2d} from "../../../src/components/gradientDescent2d.js";
 
@@ -30,6 +30,8 @@ describe("activation presets", () => {
 });
 
 describe("expressions (mathjs)", () => {
+  beforeAll(() => loadExpressions(), 60_000); // importing mathjs takes seconds on a busy machine
+
   it("parses and differentiates symbolically", () => {
     const f = parseFunction("0.01x^2 + 0.1x", ["x"]);
     expect(f.f(5)).toBeCloseTo(0.75, 12);

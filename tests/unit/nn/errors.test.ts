@@ -25,6 +25,7 @@ import {
   sequential,
   spirals,
   stepDecay,
+  stopIfDiverged,
   train,
   trainSync,
   trainTestSplit,
@@ -300,5 +301,14 @@ describe("divergence", () => {
     await expect(run()).rejects.toThrow(
       /^training stopped in epoch \d+: the loss became (NaN|Infinity) with learning rate 10\./
     );
+  });
+
+  it("a loop written by hand stops with the same message through stopIfDiverged", () => {
+    expect(() => stopIfDiverged(0.25, 3, 0.5)).not.toThrow();
+    expect(() => stopIfDiverged(Number.POSITIVE_INFINITY, 63, 100)).toThrow(
+      "training stopped in epoch 63: the loss became Infinity with learning rate 100. The steps are too large and " +
+        "the weights blew up; try a smaller learning rate, e.g. 10"
+    );
+    expect(() => stopIfDiverged(Number.NaN, 7, 2)).toThrow(/^training stopped in epoch 7: the loss became NaN/);
   });
 });
