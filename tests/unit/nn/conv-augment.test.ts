@@ -67,6 +67,57 @@ describe("distortImages", () => {
     }
   });
 
+  // A generator whose uniform() hands out chosen values in order: the turn, the size, the move across, down.
+  class Chosen extends Random {
+    constructor(private readonly values: number[]) {
+      super(0);
+    }
+    override uniform(): number {
+      const v = this.values.shift();
+      if (v === undefined) throw new Error("Chosen: no value left");
+      return v;
+    }
+  }
+
+  it("moves by whole pixels exactly: dx = dy = 1 puts old pixel (row v − 1, column u − 1) at (v, u)", () => {
+    const x = Float64Array.from({length: pixels}, (_, k) => ((k * 13) % 17) / 17);
+    const out = new Float64Array(pixels);
+    distortImages({degrees: 0, scale: 0, shift: 1})(x, out, new Chosen([0, 1, 1, 1]));
+    for (let v = 0; v < side; v++) {
+      for (let u = 0; u < side; u++) {
+        const expected = v >= 1 && u >= 1 ? x[(v - 1) * side + (u - 1)] : 0; // paper comes in at the top and left
+        expect(out[v * side + u]).toBeCloseTo(expected, 12);
+      }
+    }
+  });
+
+  it("turns about the centre: at 90° the dot right of the centre goes below it (clockwise on the screen)", () => {
+    const x = new Float64Array(pixels);
+    x[14 * side + 20] = 1; // row 14, column 20
+    const out = new Float64Array(pixels);
+    distortImages({degrees: 90, scale: 0, shift: 0})(x, out, new Chosen([90, 1, 0, 0]));
+    // new (row v, column u) shows old (row 27 − u, column v): old (14, 20) lands on (20, 13)
+    expect(out[20 * side + 13]).toBeCloseTo(1, 12);
+    expect(out.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 12);
+  });
+
+  it("resizes about the centre: at 110 % the ink's spread from the centre grows by 10 %", () => {
+    const x = new Float64Array(pixels);
+    for (let u = 4; u <= 23; u++) x[14 * side + u] = 1; // a horizontal bar, columns 4–23, centred on 13.5
+    const spread = (img: Float64Array) => {
+      let ink = 0;
+      let moment = 0;
+      img.forEach((v, k) => {
+        ink += v;
+        moment += v * Math.abs((k % side) - 13.5);
+      });
+      return moment / ink;
+    };
+    const out = new Float64Array(pixels);
+    distortImages({degrees: 0, scale: 0.1, shift: 0})(x, out, new Chosen([0, 1.1, 0, 0]));
+    expect(spread(out) / spread(x)).toBeCloseTo(1.1, 2);
+  });
+
   it("is repeatable with a seed, and checks the image's size", () => {
     const x = Float64Array.from({length: pixels}, (_, k) => ((k * 37) % 11) / 11);
     const [a, b] = [new Float64Array(pixels), new Float64Array(pixels)];
@@ -104,6 +155,48 @@ describe("distortImages", () => {
     expect(() => new Trainer(net, X, [0, 1, 0, 1, 0, 1, 0, 1], {loss: "crossEntropy", augment: 3 as never})).toThrow(
       /augment must be a function/
     );
+  });
+});
+
+describe("the trainer's augment hook", () => {
+  const X = new Matrix(6, 2).map((_, k) => (k % 5) + 1);
+  const y = [0, 1, 0, 1, 1, 0];
+  const fresh = () => network({inputs: 2, layers: [{units: 2, activation: "softmax"}], seed: 3});
+
+  it("trains on what augment writes, not on X: with blank samples only the bias can learn", () => {
+    const net = fresh();
+    const W = Array.from(net.layers[0].W.data);
+    const b = Array.from(net.layers[0].b.data);
+    const blank = (_sample: Float64Array, out: Float64Array) => out.fill(0);
+    const mostlyZeros = [0, 0, 0, 0, 0, 1]; // so that the bias has something to learn from blank inputs
+    new Trainer(net, X, mostlyZeros, {loss: "crossEntropy", batchSize: 4, maxIter: 3, augment: blank}).runEpoch();
+    expect(Array.from(net.layers[0].W.data)).toEqual(W); // ∂J/∂W = Xᵀ dZ = 0 for a batch of zeros
+    expect(Array.from(net.layers[0].b.data)).not.toEqual(b);
+  });
+
+  it("an augment that copies gives exactly the training without one", () => {
+    const [a, b] = [fresh(), fresh()];
+    const copy = (sample: Float64Array, out: Float64Array) => out.set(sample);
+    const options = {loss: "crossEntropy", batchSize: 4, maxIter: 3, seed: 5} as const;
+    new Trainer(a, X, y, options).runEpoch();
+    new Trainer(b, X, y, {...options, augment: copy}).runEpoch();
+    expect(Array.from(b.layers[0].W.data)).toEqual(Array.from(a.layers[0].W.data));
+  });
+});
+
+describe("partialProgress", () => {
+  it("part-way through an epoch, averages the loss and accuracy of the batches so far", () => {
+    const X = new Matrix(6, 2).map((_, k) => (k % 5) - 2);
+    const net = network({inputs: 2, layers: [{units: 2, activation: "softmax"}], seed: 2});
+    const trainer = new Trainer(net, X, [0, 1, 0, 1, 1, 0], {loss: "crossEntropy", batchSize: 2, shuffle: false});
+    expect(trainer.partialProgress().epoch).toBe(0); // nothing done yet: the plain report
+    trainer.step();
+    trainer.step();
+    const p = trainer.partialProgress();
+    expect(p.epoch).toBeCloseTo(4 / 6, 12);
+    expect(Number.isFinite(p.loss)).toBe(true);
+    expect(p.accuracy).toBeGreaterThanOrEqual(0);
+    expect((p.accuracy ?? 0) * 4).toBeCloseTo(Math.round((p.accuracy ?? 0) * 4), 12); // a count out of 4 samples
   });
 });
 
