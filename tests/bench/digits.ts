@@ -6,37 +6,17 @@
 //     first to the last progress report; also the slowest one-second window and the longest gap between two frames.
 // Each run presses Run on the training cell once the page has settled; the numbers are medians over the runs.
 //
-//   npx tsx tests/bench/digits.ts             builds into $DIGITS_BENCH_DIST (default /tmp/nn-course-digits-bench)
-//   npx tsx tests/bench/digits.ts --no-build  reuses that build
-//   RUNS=5 npx tsx tests/bench/digits.ts      more runs (default 3)
-import {execFileSync} from "node:child_process";
-import {rmSync} from "node:fs";
-import {cpus, loadavg} from "node:os";
-import {chromium, type Page} from "playwright-core";
-import {CHROMIUM_ARGS, ensureChromium} from "../browser/chromium.js";
-import {serve} from "../browser/serve.js";
+// Part "digits" of `npm run bench` (tests/bench/browser.ts), on the build the other parts use:
+//   npx tsx tests/bench/browser.ts digits
+//   DIGITS_RUNS=5 npx tsx tests/bench/browser.ts digits     more runs (default 3)
+import type {Page} from "playwright-core";
+import {median, printRows, type Row, type Site} from "./site.js";
 
-const DIST = process.env.DIGITS_BENCH_DIST ?? "/tmp/nn-course-digits-bench";
 const PATH = "/digits";
-const RUNS = Number(process.env.RUNS ?? 3);
+const RUNS = Number(process.env.DIGITS_RUNS ?? 3);
 const TARGET_ACCURACY = 95;
 const TARGET_SECONDS = 15;
 const TARGET_FPS = 30;
-
-const median = (xs: number[]) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-const load = () =>
-  loadavg()
-    .map((v) => v.toFixed(2))
-    .join(", ");
-
-function build(): void {
-  rmSync(DIST, {recursive: true, force: true}); // Framework does not clear an output folder outside the project
-  execFileSync("npx", ["observable", "build"], {stdio: "ignore", env: {...process.env, COURSE_DIST: DIST}});
-}
 
 async function settled(page: Page): Promise<void> {
   await page.waitForFunction(
@@ -125,15 +105,12 @@ async function measure(page: Page): Promise<Run> {
   };
 }
 
-async function main(): Promise<void> {
-  const loadBefore = load();
-  if (!process.argv.includes("--no-build")) build();
-  const {server, origin} = await serve(DIST);
-  const browser = await chromium.launch({executablePath: ensureChromium(), args: CHROMIUM_ARGS});
+/** Opens the chapter, lets it settle, then presses Run on the training cell RUNS times and measures each run. */
+export async function benchDigits(site: Site): Promise<Row[]> {
   const runs: Run[] = [];
+  const page = await site.browser.newPage({viewport: {width: 1200, height: 900}});
   try {
-    const page = await (await browser.newContext({viewport: {width: 1200, height: 900}})).newPage();
-    await page.goto(origin + PATH, {waitUntil: "networkidle"});
+    await page.goto(site.origin + PATH, {waitUntil: "networkidle"});
     await settled(page);
     // Keep the loss curve on screen, as a learner watching it would (components draw only what is visible).
     await page.locator('[data-live-cell="mlp"] .nn-loss-curve').scrollIntoViewIfNeeded();
@@ -142,42 +119,46 @@ async function main(): Promise<void> {
       await settled(page);
     }
   } finally {
-    await browser.close();
-    server.close();
+    await page.close();
   }
-  const loadAfter = load();
-  const verdict = (ok: boolean) => (ok ? "met" : "missed");
   const toTarget = median(runs.map((r) => r.toTarget));
+  const final = median(runs.map((r) => r.final));
   const fps = median(runs.map((r) => r.fps));
-  const rows: [string, string, string][] = [
-    [
-      `time to ≥ ${TARGET_ACCURACY} % test accuracy`,
-      `${toTarget.toFixed(1)} s`,
-      `≤ ${TARGET_SECONDS} s: ${verdict(toTarget <= TARGET_SECONDS)}`
-    ],
-    [`time for all ${runs[0].epochs} epochs`, `${median(runs.map((r) => r.total)).toFixed(1)} s`, ""],
-    [
-      "test accuracy after the last epoch",
-      `${median(runs.map((r) => r.final)).toFixed(1)} %`,
-      `≥ ${TARGET_ACCURACY} %: ${verdict(median(runs.map((r) => r.final)) >= TARGET_ACCURACY)}`
-    ],
-    ["frames per second while training", fps.toFixed(1), `≥ ${TARGET_FPS}: ${verdict(fps >= TARGET_FPS)}`],
-    ["fewest frames in one second of training", String(median(runs.map((r) => r.worstSecond))), ""],
-    ["longest time between two frames", `${median(runs.map((r) => r.longestGap)).toFixed(0)} ms`, ""]
+  const rows: Row[] = [
+    {
+      name: `capstone: time to ≥ ${TARGET_ACCURACY} % test accuracy`,
+      value: `${toTarget.toFixed(1)} s`,
+      target: `≤ ${TARGET_SECONDS} s`,
+      met: toTarget <= TARGET_SECONDS
+    },
+    {
+      name: `capstone: time for all ${runs[0].epochs} epochs`,
+      value: `${median(runs.map((r) => r.total)).toFixed(1)} s`
+    },
+    {
+      name: "capstone: test accuracy after the last epoch",
+      value: `${final.toFixed(1)} %`,
+      target: `≥ ${TARGET_ACCURACY} %`,
+      met: final >= TARGET_ACCURACY
+    },
+    {
+      name: "capstone: frames per second while training",
+      value: fps.toFixed(1),
+      target: `≥ ${TARGET_FPS}`,
+      met: fps >= TARGET_FPS
+    },
+    {name: "capstone: fewest frames in one second of training", value: String(median(runs.map((r) => r.worstSecond)))},
+    {name: "capstone: longest time between two frames", value: `${median(runs.map((r) => r.longestGap)).toFixed(0)} ms`}
   ];
-  console.log("Capstone: training the 784 → 64 → 10 digit reader in Chromium (built site, localhost)\n");
-  for (const [name, value, target] of rows) console.log(`${name.padEnd(44)} ${value.padStart(9)}  ${target}`);
-  console.log(`\nmedians of ${runs.length} runs (Run pressed on the training cell of a settled page); per run:`);
+  printRows(
+    `Capstone: training the 784 → 64 → 10 digit reader (Chromium, 1200 × 900, built site); medians of ${runs.length} runs`,
+    rows
+  );
   for (const r of runs) {
     console.log(
-      `  95 % after ${r.toTarget.toFixed(1)} s, ${r.epochs} epochs in ${r.total.toFixed(1)} s, final ${r.final} %, ` +
+      `  run: 95 % after ${r.toTarget.toFixed(1)} s, ${r.epochs} epochs in ${r.total.toFixed(1)} s, final ${r.final} %, ` +
         `${r.fps.toFixed(1)} fps, worst second ${r.worstSecond} frames, longest gap ${r.longestGap.toFixed(0)} ms`
     );
   }
-  console.log(`${cpus().length} × ${cpus()[0]?.model.trim()}; load average ${loadBefore} before, ${loadAfter} after.`);
+  return rows;
 }
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
