@@ -10,7 +10,20 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {cellOutput, launch, liveCell, open, type PageReport, screenshot} from "./browser.js";
+import {
+  cellOutput,
+  editCell,
+  launch,
+  liveCell,
+  numbers,
+  open,
+  outputLines,
+  type PageReport,
+  passEveryExercise,
+  screenshot,
+  scrollThrough,
+  settled
+} from "./browser.js";
 
 const PATH = "/digits";
 const EXERCISES = ["confusion-matrix", "preprocess", "parameters", "conv1d"];
@@ -25,71 +38,29 @@ let report: PageReport;
 beforeAll(async () => {
   browser = await launch();
   ({page, report} = await open(browser, PATH));
-  await settled(page);
+  await settled(page, TRAINED);
 }, TRAINED + 60_000);
 
 afterAll(async () => {
   await browser?.close();
 });
 
-/** Waits until no live cell is running. */
-async function settled(p: Page, timeout = TRAINED): Promise<void> {
-  await p.waitForFunction(
-    () => document.querySelectorAll('[data-live-cell][data-state="running"]').length === 0,
-    null,
-    {timeout, polling: 250}
-  );
-}
-
-/** Every number in a text, in order. */
-function numbers(text: string): number[] {
-  return [...text.matchAll(/-?\d[\d,]*\.?\d*(?:e[+-]?\d+)?/g)].map((m) => Number(m[0].replace(/,/g, "")));
-}
-
-/** The text blocks a cell displayed, in order, without the quotes of displayed strings. */
-function blocks(p: Page, id: string): Promise<string[]> {
-  return cellOutput(p, id)
-    .locator(":scope > *")
-    .evaluateAll((nodes) => nodes.map((n) => (n.textContent ?? "").replace(/^["'`]|["'`]$/g, "")));
-}
-
 /** The numbers of the block of a cell's output that starts with `prefix`. */
 async function line(p: Page, id: string, prefix: string): Promise<number[]> {
-  const found = (await blocks(p, id)).find((text) => text.startsWith(prefix));
+  const found = (await outputLines(p, id)).find((text) => text.startsWith(prefix));
   if (found === undefined) throw new Error(`no line starting with "${prefix}" in cell ${id}`);
   return numbers(found.slice(prefix.length));
 }
 
 /** The whole text of the block of a cell's output that starts with `prefix`. */
 async function text(p: Page, id: string, prefix: string): Promise<string> {
-  const found = (await blocks(p, id)).find((t) => t.startsWith(prefix));
+  const found = (await outputLines(p, id)).find((t) => t.startsWith(prefix));
   if (found === undefined) throw new Error(`no line starting with "${prefix}" in cell ${id}`);
   return found;
 }
 
-/** The source of a live cell as the page's Markdown writes it. */
-function cellSource(id: string): string {
-  const fence = "```";
-  const match = new RegExp(`${fence}ts live id=${id}[^\\n]*\\n([\\s\\S]*?)\\n${fence}`).exec(SOURCE);
-  if (!match) throw new Error(`no live cell ${id} in src/digits.md`);
-  return match[1];
-}
-
-/** Opens the cell's editor, replaces its source and runs it with Shift+Enter. */
-async function edit(p: Page, id: string, source: string): Promise<void> {
-  await liveCell(p, id).getByRole("button", {name: "Edit"}).click();
-  const content = liveCell(p, id).locator(".cm-content");
-  await content.waitFor();
-  await content.focus();
-  await p.keyboard.press("ControlOrMeta+a");
-  await p.keyboard.insertText(source);
-  await p.keyboard.press("Shift+Enter");
-  await p.waitForTimeout(200);
-  await settled(p);
-}
-
 /** The readout of the drawing section's probability bars ("most probable: 7 (99 %)"). */
-const drawnReadout = (p: Page) => liveCell(p, "draw").locator(".nn-probability-bars .nn-readout").textContent();
+const drawnReadout = (p: Page) => liveCell(p, "draw").locator(".nn-probability-bars .nn-readout").innerText();
 
 describe("chapter 7: handwritten digits", () => {
   it("downloads the digits with a progress bar, and every live cell reaches done with no console error", async () => {
@@ -101,7 +72,7 @@ describe("chapter 7: handwritten digits", () => {
     expect(report.foreignRequests).toEqual([]);
     const progress = page.locator(".nn-download progress");
     expect(await progress.evaluate((p: HTMLProgressElement) => p.value === p.max && p.max > 0)).toBe(true);
-    expect(await page.locator(".nn-download .nn-readout").textContent()).toBe("the 10,000 digits: 1.6 MB downloaded.");
+    expect(await page.locator(".nn-download .nn-readout").innerText()).toBe("the 10,000 digits: 1.6 MB downloaded.");
     expect(await page.locator("main .katex").count()).toBeGreaterThan(40);
     expect(await page.locator('main a[href$="notation"]').count()).toBeGreaterThan(0);
     // The library's functions link to their source pages where they first appear.
@@ -130,7 +101,7 @@ describe("chapter 7: handwritten digits", () => {
     );
     expect(SOURCE).toContain("One layer already reads 88.6 % of the test digits.");
     expect(await liveCell(page, "regression").locator(".nn-digit-grid canvas").count()).toBe(10);
-    expect(await cellOutput(page, "regression").locator("p").first().textContent()).toMatch(
+    expect(await cellOutput(page, "regression").locator("p").first().innerText()).toMatch(
       /^epoch 3\.0: loss 0\.\d{3}$/
     );
   });
@@ -142,7 +113,7 @@ describe("chapter 7: handwritten digits", () => {
     expect(accuracies.findIndex((a) => a >= 95)).toBe(5); // epoch 6
     expect(accuracies.at(-1)).toBe(95.2);
     expect(SOURCE).toContain("reaches 95 % in epoch 6 and ends at 95.2 %");
-    expect(await cellOutput(page, "mlp").locator("p").first().textContent()).toMatch(
+    expect(await cellOutput(page, "mlp").locator("p").first().innerText()).toMatch(
       /^epoch 10\.0 after [\d.]+ s; test accuracy 95\.2 %$/
     );
     // The curve: 4 reports within each epoch (every 50 of its 250 mini-batches) and one at its end; the loss falls.
@@ -167,7 +138,7 @@ describe("chapter 7: handwritten digits", () => {
         await expect
           .poll(
             async () => {
-              seen.add((await status.textContent()) ?? "");
+              seen.add((await status.innerText()) ?? "");
               return [...seen].filter((s) => /^epoch \d+\.\d/.test(s)).length;
             },
             {timeout: TRAINED, interval: 100}
@@ -175,7 +146,7 @@ describe("chapter 7: handwritten digits", () => {
           .toBeGreaterThanOrEqual(5);
         // While it trains, the page answers: scrolling and typing in another cell's editor work.
         await liveCell(fresh, "conv").scrollIntoViewIfNeeded();
-        await settled(fresh);
+        await settled(fresh, TRAINED);
         expect(await fresh.locator('[data-live-cell][data-state="error"]').count()).toBe(0);
         expect(freshReport.consoleErrors).toEqual([]);
       } finally {
@@ -186,10 +157,10 @@ describe("chapter 7: handwritten digits", () => {
   );
 
   it("section 4: the confusion matrix, its caption and the digits of a cell chosen by keyboard and by mouse", async () => {
-    const wrong = (await blocks(page, "confusion")).find((t) => t.endsWith("test digits are read wrongly"));
+    const wrong = (await outputLines(page, "confusion")).find((t) => t.endsWith("test digits are read wrongly"));
     expect(numbers(wrong ?? "")).toEqual([96, 2000]);
     expect(SOURCE).toContain("96 of the 2,000 test digits are read wrongly");
-    const caption = await liveCell(page, "confusion").locator(".nn-confusion-view .nn-caption").textContent();
+    const caption = await liveCell(page, "confusion").locator(".nn-confusion-view .nn-caption").innerText();
     expect(caption).toContain(
       "1904 of 2000 right; most frequent mistakes: 4 read as 9 (8), 2 read as 1 (5), 3 read as 7 (5)."
     );
@@ -214,7 +185,7 @@ describe("chapter 7: handwritten digits", () => {
     const bars = liveCell(page, "mistakes").locator(".nn-probability-bars svg");
     const firstLabel = await bars.getAttribute("aria-label");
     expect(firstLabel).toMatch(/^Probabilities, largest first: /);
-    const captions = await liveCell(page, "mistakes").locator("figcaption").allTextContents();
+    const captions = await liveCell(page, "mistakes").locator("figcaption").allInnerTexts();
     const confidences = captions.map((c) => numbers(c)[1]);
     expect([...confidences].sort((a, b) => b - a)).toEqual(confidences); // most confident first
     await mistakes.nth(3).click();
@@ -248,7 +219,7 @@ describe("chapter 7: handwritten digits", () => {
     expect(sizes[0]).toEqual([112, 112]);
     expect(Math.max(...sizes[2])).toBe(20);
     expect(sizes[3]).toEqual([28, 28]);
-    expect(await liveCell(page, "draw").locator(".nn-digit-grid figcaption").allTextContents()).toEqual([
+    expect(await liveCell(page, "draw").locator(".nn-digit-grid figcaption").allInnerTexts()).toEqual([
       "drawing",
       "cropped",
       "20 × 20",
@@ -270,7 +241,7 @@ describe("chapter 7: handwritten digits", () => {
     for (let i = 0; i < 10; i++) await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Space"); // pen up
     await expect.poll(() => drawnReadout(page)).toMatch(/^most probable: 1 /);
-    expect(await liveCell(page, "draw").locator(".nn-drawing-pad .nn-readout").textContent()).toContain("pen up");
+    expect(await liveCell(page, "draw").locator(".nn-drawing-pad .nn-readout").innerText()).toContain("pen up");
   });
 
   it("section 6: the ECG network's windows, the convolution's outputs and the weight counts", async () => {
@@ -281,14 +252,14 @@ describe("chapter 7: handwritten digits", () => {
     );
     await diagram.focus();
     const readout = liveCell(page, "ecg").locator(".nn-receptive-fields .nn-readout");
-    await expect.poll(() => readout.textContent()).toBe("layer 1, unit 1: reads slices 1–20");
+    await expect.poll(() => readout.innerText()).toBe("layer 1, unit 1: reads slices 1–20");
     await page.keyboard.press("ArrowRight");
-    await expect.poll(() => readout.textContent()).toBe("layer 1, unit 2: reads slices 11–30");
+    await expect.poll(() => readout.innerText()).toBe("layer 1, unit 2: reads slices 11–30");
     for (let i = 0; i < 9; i++) await page.keyboard.press("ArrowRight");
-    await expect.poll(() => readout.textContent()).toBe("layer 1, unit 9: reads slices 81–100");
+    await expect.poll(() => readout.innerText()).toBe("layer 1, unit 9: reads slices 81–100");
     await page.keyboard.press("ArrowUp");
     await expect
-      .poll(() => readout.textContent())
+      .poll(() => readout.innerText())
       .toBe("layer 2, unit 1: reads units 1–5 of layer 1, so slices 1–60 of the signal");
     const layer1 = await line(page, "conv", "layer 1 (9 units): ");
     expect(layer1).toHaveLength(9);
@@ -324,13 +295,13 @@ describe("chapter 7: handwritten digits", () => {
     await input.setInputFiles(file);
     const result = cellOutput(page, "load").locator("p");
     await expect
-      .poll(() => result.textContent())
+      .poll(() => result.innerText())
       .toBe(
         "loaded 784 → 64 relu → 10 softmax (50890 parameters): the same answer as the trained network on 2000 of " +
           "2000 test digits"
       );
     await input.setInputFiles({name: "notes.json", mimeType: "application/json", buffer: Buffer.from("[1, 2, 3]")});
-    await expect.poll(() => result.textContent()).toMatch(/not a saved network/);
+    await expect.poll(() => result.innerText()).toMatch(/not a saved network/);
   });
 
   it("has four exercises, three think-about-it questions, a summary and the closing pointers", async () => {
@@ -344,26 +315,15 @@ describe("chapter 7: handwritten digits", () => {
   });
 
   it("each exercise starts pending and passes with its reference solution", async () => {
-    page.on("dialog", (dialog) => void dialog.accept());
-    for (const id of EXERCISES) {
-      const root = page.locator(`[data-exercise="digits/${id}"]`);
-      await expect.poll(() => root.getAttribute("data-status")).toBe("pending");
-      await root.getByRole("button", {name: "Hint"}).click();
-      await expect(root.locator(".exercise__hint:visible").count()).resolves.toBe(1);
-      await root.getByRole("button", {name: "Show solution"}).click();
-      await root.getByRole("button", {name: "Run"}).click();
-      await expect.poll(() => root.getAttribute("data-status"), {timeout: 20_000}).toBe("passed");
-      await expect(root.locator(".exercise__result").textContent()).resolves.toMatch(/^✓/);
-    }
-    await expect(page.locator(".chapter-progress").textContent()).resolves.toMatch(/4 of 4|all 4/);
+    await passEveryExercise(page, "digits", EXERCISES);
     expect(report.consoleErrors).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 
   it(
     "Try this: the notes' 25-15-10 network has 20,175 parameters and ends at 94.5 %, and the cells below follow",
     async () => {
-      const options = cellSource("mlp-options");
-      await edit(page, "mlp-options", options.replace("const hiddenSizes = [64];", "const hiddenSizes = [25, 15];"));
+      await editCell(page, "mlp-options", ["const hiddenSizes = [64];", "const hiddenSizes = [25, 15];"]);
+      await settled(page, TRAINED);
       expect(await text(page, "mlp", "784 →")).toBe("784 → 25 relu → 15 relu → 10 softmax (20175 parameters)");
       expect((await line(page, "mlp", "test accuracy after each epoch (%): ")).at(-1)).toBe(94.5);
       expect(SOURCE).toContain("This network has 20,175 parameters, less than half as many, and ends at 94.5 %.");
@@ -388,15 +348,8 @@ describe("chapter 7: handwritten digits", () => {
         views.map(async ({colorScheme, width}) => {
           const {page: view, report: viewReport} = await open(browser, PATH, {colorScheme, width});
           try {
-            await settled(view);
-            const height = await view.evaluate(() => document.documentElement.scrollHeight);
-            for (let y = 0; y < height; y += 700) {
-              await view.evaluate((top) => window.scrollTo(0, top), y);
-              await view.waitForTimeout(30);
-            }
-            await view.evaluate(() => window.scrollTo(0, 0));
-            const overflow = await view.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-            expect(overflow).toBeLessThanOrEqual(0);
+            await settled(view, TRAINED);
+            expect(await scrollThrough(view)).toBeLessThanOrEqual(0);
             // The pad, the bars and the ECG diagram fit inside their cells.
             for (const selector of [".nn-drawing-pad canvas", ".nn-probability-bars svg", ".nn-receptive-fields svg"]) {
               const fits = await view
