@@ -23,13 +23,18 @@ export type ConfusionView = HTMLDivElement & {
   destroy(): void;
 };
 
-/** Background of a cell: its count's share of the row, blue on the diagonal and orange off it. Pure, for tests. */
+/**
+ * Background of a cell: its count's share of the row, blue on the diagonal and orange off it. The stylesheet's
+ * --nn-shade weakens every shade in the dark theme, where light digits on a strong colour would be hard to read.
+ * Pure, for tests.
+ */
 export function confusionShade(count: number, rowTotal: number, diagonal: boolean): string {
   if (count <= 0 || rowTotal <= 0) return "transparent";
   // Mistakes are rare next to right answers: a square root makes a handful of them visible.
   const share = Math.sqrt(count / rowTotal);
   const percent = Math.round((diagonal ? 0.55 : 0.8) * share * 100);
-  return `color-mix(in srgb, var(${diagonal ? "--nn-pos" : "--nn-neg"}) ${percent}%, transparent)`;
+  const colour = `color-mix(in srgb, var(${diagonal ? "--nn-pos" : "--nn-neg"}) ${percent}%, transparent)`;
+  return `color-mix(in srgb, ${colour} var(--nn-shade, 100%), transparent)`;
 }
 
 /** The most frequent mistakes, largest first: [{trueClass, predicted, count}]. Pure, for tests. */
@@ -56,6 +61,8 @@ export function describeConfusion(counts: readonly (readonly number[])[], classe
 }
 
 const STYLE = `
+.nn-confusion { --nn-shade: 100%; }
+@media (prefers-color-scheme: dark) { .nn-confusion { --nn-shade: 50%; } }
 .nn-confusion { border-collapse: collapse; font: 11px var(--monospace); margin: 0; width: auto; max-width: none; }
 .nn-confusion td, .nn-confusion th { padding: 0 0.1em; min-width: 1.8em; height: 1.9em; text-align: center;
   vertical-align: middle; border: 1px solid var(--theme-foreground-faintest); }

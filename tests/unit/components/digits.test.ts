@@ -175,8 +175,9 @@ describe("confusion view", () => {
 
   it("shades by the share of the row: blue diagonal, orange mistakes, nothing for 0", () => {
     expect(confusionShade(0, 52, false)).toBe("transparent");
-    expect(confusionShade(52, 52, true)).toBe("color-mix(in srgb, var(--nn-pos) 55%, transparent)");
-    expect(confusionShade(13, 52, false)).toBe("color-mix(in srgb, var(--nn-neg) 40%, transparent)");
+    const weakened = (colour: string) => `color-mix(in srgb, ${colour} var(--nn-shade, 100%), transparent)`;
+    expect(confusionShade(52, 52, true)).toBe(weakened("color-mix(in srgb, var(--nn-pos) 55%, transparent)"));
+    expect(confusionShade(13, 52, false)).toBe(weakened("color-mix(in srgb, var(--nn-neg) 40%, transparent)"));
   });
 
   it("lists the most frequent mistakes and describes the table in one sentence", () => {
