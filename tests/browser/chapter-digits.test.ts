@@ -208,6 +208,8 @@ describe("chapter 7: handwritten digits", () => {
     await page.mouse.move(...at(30, 24));
     await page.mouse.down();
     await page.mouse.move(...at(82, 24), {steps: 8});
+    // Live while drawing: the bar across the top is read before the button is released.
+    await expect.poll(() => drawnReadout(page)).toMatch(/^most probable: \d /);
     await page.mouse.move(...at(50, 94), {steps: 10});
     await page.mouse.up();
     await expect.poll(() => drawnReadout(page)).toMatch(/^most probable: 7 /);

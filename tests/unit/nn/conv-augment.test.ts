@@ -79,6 +79,24 @@ describe("distortImages", () => {
     }
   }
 
+  it("by default draws a turn of ±10°, a size of 90–110 % and a move of ±1 pixel across and down", () => {
+    const ranges: [number, number][] = [];
+    class Recording extends Random {
+      override uniform(low: number, high: number): number {
+        ranges.push([low, high]);
+        return (low + high) / 2;
+      }
+    }
+    const x = new Float64Array(pixels);
+    distortImages()(x, new Float64Array(pixels), new Recording(0));
+    expect(ranges).toEqual([
+      [-10, 10],
+      [0.9, 1.1],
+      [-1, 1],
+      [-1, 1]
+    ]);
+  });
+
   it("moves by whole pixels exactly: dx = dy = 1 puts old pixel (row v − 1, column u − 1) at (v, u)", () => {
     const x = Float64Array.from({length: pixels}, (_, k) => ((k * 13) % 17) / 17);
     const out = new Float64Array(pixels);
