@@ -11,6 +11,7 @@
 // A large batch is processed in chunks of rows, one chunk per step(), adding up the chunks' gradients before the
 // update: the result is the same gradient, but no single step keeps a page busy for long.
 
+import type {Augment} from "./augment.js";
 import {backward, Gradients, Workspace} from "./backprop.js";
 import {checkInteger, checkNonNegative, checkPositive, stopIfDiverged} from "./check.js";
 import {checkLoss, type LossName, type Targets, targetMatrix} from "./losses.js";
@@ -48,6 +49,8 @@ export interface TrainOptions {
   nIterNoChange?: number;
   /** Seed for reshuffling (default 0). */
   seed?: number;
+  /** Changes each sample as it is drawn into a batch, e.g. distortImages() (default: the samples as given). */
+  augment?: Augment;
 }
 
 /** What training reports after each epoch. */
@@ -100,6 +103,7 @@ export class Trainer {
   stopReason?: string;
 
   private readonly shuffle: boolean;
+  private readonly augment?: Augment;
   private readonly random: Random;
   private readonly plateau?: Plateau;
   private readonly stopsWhenStalled: boolean;
@@ -125,6 +129,10 @@ export class Trainer {
     net.checkInput("train", X);
     this.network = net;
     this.X = X;
+    this.augment = options.augment;
+    if (this.augment !== undefined && typeof this.augment !== "function") {
+      throw new Error("train: augment must be a function (sample, out, random) => void, e.g. distortImages()");
+    }
     this.loss = checkLoss(options.loss);
     this.fromLogits = options.fromLogits ?? false;
     const n = X.rows;
@@ -167,7 +175,7 @@ export class Trainer {
     const wholeBatch = rows === batchRows;
 
     const chunk = this.buffers(rows);
-    if (rows < n) this.gather(chunk.X, chunk.Y, this.position, rows);
+    if (rows < n || this.augment) this.gather(chunk.X, chunk.Y, this.position, rows);
     const grads = wholeBatch ? this.grads : this.chunkGrads;
     const loss = backward(net, chunk.X, chunk.Y, this.loss, this.fromLogits, chunk.ws, grads);
     if (!wholeBatch) this.addChunk(rows / batchRows, this.position === this.batchStart);
@@ -224,6 +232,20 @@ export class Trainer {
       network: this.network,
       done: this.done,
       stopReason: this.stopReason
+    };
+  }
+
+  /**
+   * Progress part-way through the current epoch, for reports between epochs: `epoch` counts the part done (2.5 is
+   * halfway through the third epoch) and loss and accuracy are the means over the epoch's batches so far.
+   */
+  partialProgress(): TrainProgress {
+    if (this.batchStart === 0) return this.progress();
+    return {
+      ...this.progress(),
+      epoch: this.epoch + this.batchStart / this.X.rows,
+      loss: this.lossSum / this.batchStart,
+      accuracy: this.loss === "mse" ? undefined : this.correct / this.position
     };
   }
 
@@ -297,14 +319,18 @@ export class Trainer {
     return (this.l2 * sumSquares) / (2 * rows);
   }
 
-  // Copies the samples order[start … start+rows) into the batch buffers.
+  // Copies the samples order[start … start+rows) into the batch buffers; options.augment changes each on the way.
   private gather(Xb: Matrix, Yb: Matrix, start: number, rows: number): void {
     const copyRow = (from: Matrix, i: number, to: Matrix, r: number) => {
       for (let j = 0; j < from.cols; j++) to.data[r * to.cols + j] = from.data[i * from.cols + j];
     };
+    const n = this.X.cols;
     for (let r = 0; r < rows; r++) {
-      copyRow(this.X, this.order[start + r], Xb, r);
-      copyRow(this.Y, this.order[start + r], Yb, r);
+      const i = this.order[start + r];
+      if (this.augment)
+        this.augment(this.X.data.subarray(i * n, (i + 1) * n), Xb.data.subarray(r * n, (r + 1) * n), this.random);
+      else copyRow(this.X, i, Xb, r);
+      copyRow(this.Y, i, Yb, r);
     }
   }
 
@@ -313,7 +339,7 @@ export class Trainer {
     if (this.lastBuffers?.ws.rows === rows) return this.lastBuffers;
     let b = this.workspaces.get(rows);
     if (!b) {
-      const full = rows === this.X.rows;
+      const full = rows === this.X.rows && !this.augment; // the whole data set, as it is: no copy needed
       b = {
         ws: new Workspace(this.network, rows),
         X: full ? this.X : new Matrix(rows, this.X.cols),
