@@ -69,6 +69,8 @@ export {
   optimizerNames,
   sgd
 } from "./optimizers.js";
+/** Regularisation: the L1 and L2 penalties on the weights. */
+export {addPenalty, type Penalty} from "./regularization.js";
 /** Learning-rate schedules: constant, inverse scaling, step decay, adaptive. */
 export {
   adaptive,
@@ -129,3 +131,5 @@ export {
   Sequential,
   sequential
 } from "./sequential.js";
+/** Saving a network as JSON and reading it back. */
+export {type LayerJSON, NETWORK_FORMAT, type NetworkJSON, networkFromJSON, networkToJSON} from "./serialize.js";
