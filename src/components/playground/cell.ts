@@ -116,11 +116,9 @@ export function playgroundCell(s: PlaygroundSettings): string {
   ].join("\n");
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
 /** `const name = value; // comment` (with an optional type): group 2 is the value and its semicolon, 3 the rest. */
 const constLine = (name: string) =>
-  new RegExp(`^(\\s*const\\s+${escape(name)}\\s*(?::[^=\\n]+)?=\\s*)([^;\\n]*;?)(.*)$`, "m");
+  new RegExp(`^(\\s*const\\s+${name}\\s*(?::[^=\\n]+)?=\\s*)([^;\\n]*;?)(.*)$`, "m");
 /** `  name: value, // comment` inside an object literal: group 2 is the value, 3 the comma and the comment. */
 const propertyLine = (name: string) => new RegExp(`^(\\s*${name}\\s*:\\s*)([^,\\n/]*?)(\\s*,?\\s*(?://.*)?)$`, "m");
 

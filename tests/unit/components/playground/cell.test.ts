@@ -149,7 +149,7 @@ describe("the playground's live cell", () => {
     const deep = nn.network({
       inputs: 2,
       layers: [...Array(7)]
-        .map(() => ({units: 2, activation: "tanh" as const}))
+        .map((): nn.LayerSpec => ({units: 2, activation: "tanh"}))
         .concat([{units: 1, activation: "sigmoid"}])
     });
     expect(() => readCell({inputs: ["x1", "x2"], network: deep, training}, DEFAULT_SETTINGS)).toThrow(
