@@ -93,17 +93,20 @@ function code(s: PlaygroundSettings) {
 export function playgroundCell(s: PlaygroundSettings): string {
   const c = code(s);
   const n = CELL_NAMES;
-  const list = (items: readonly string[]) => items.map((i) => JSON.stringify(i)).join(", ");
+  const list = (items: readonly string[]) => {
+    const quoted = items.map((i) => JSON.stringify(i));
+    return `${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}`;
+  };
   return [
     'import {type ActivationName, type LayerSpec, network, type TrainOptions} from "./lib/nn/index.js";',
-    `// The inputs, any of ${list(FEATURE_IDS)}.`,
+    `// The inputs: any of ${list(FEATURE_IDS)}.`,
     `const ${n.inputs} = ${c.inputs};`,
     `const ${n.hidden} = ${c.hidden}; // neurons in each hidden layer (at most ${MAX_LAYERS} layers of ${MAX_NEURONS})`,
-    `// ${list(Object.keys(ACTIVATIONS))} (TensorFlow Playground's "linear")`,
+    `// The hidden activation: ${list(Object.keys(ACTIVATIONS))} (TensorFlow Playground's "linear").`,
     `const ${n.activation}: ActivationName = ${c.activation};`,
     `const ${n.output}: LayerSpec = ${c.output}`,
     `const ${n.network} = network({inputs: ${n.inputs}.length, seed: ${NETWORK_SEED}, layers: [`,
-    `  ...${n.hidden}.map((units) => ({units, activation: ${n.activation}})),`,
+    `  ...${n.hidden}.map((units) => ({units, activation})),`,
     `  ${n.output}`,
     "]});",
     `const ${n.training}: TrainOptions = {`,
