@@ -123,7 +123,13 @@ export function nearestCells(side: number, inner: number): Int32Array {
  * Scales a side × side image up to inner × inner pixels, each showing its nearest cell: a tile ready for putImageData,
  * with no smoothing or compositing for the browser to do. Pixels are RGBA words (a Uint32Array over the ImageData).
  */
-export function scaleNearest(from: Uint32Array, side: number, to: Uint32Array, inner: number, nearest: Int32Array): void {
+export function scaleNearest(
+  from: Uint32Array,
+  side: number,
+  to: Uint32Array,
+  inner: number,
+  nearest: Int32Array
+): void {
   for (let v = 0; v < inner; v++) {
     const row = nearest[v] * side;
     for (let u = 0; u < inner; u++) to[v * inner + u] = from[row + nearest[u]];

@@ -71,8 +71,12 @@ describe("the Playground", () => {
     expect(await pg.locator(".nn-pg-layers").textContent()).toContain("2 hidden layers");
     expect(await nodes()).toBe(7 + 4 + 2 + 1);
     expect(await cellSource()).toContain("const hiddenLayers = [4, 2];");
-    expect(await pg.getByRole("button", {name: /^Input x₁², the square of x₁: off/}).getAttribute("aria-pressed")).toBe("false");
-    expect(await pg.locator(".nn-pg-map").getAttribute("aria-label")).toMatch(/^Map of the output over x₁ from -6 to 6/);
+    expect(await pg.getByRole("button", {name: /^Input x₁², the square of x₁: off/}).getAttribute("aria-pressed")).toBe(
+      "false"
+    );
+    expect(await pg.locator(".nn-pg-map").getAttribute("aria-label")).toMatch(
+      /^Map of the output over x₁ from -6 to 6/
+    );
     expect(page.url()).toContain("#problem=classification&data=circle");
   });
 
@@ -91,7 +95,9 @@ describe("the Playground", () => {
     expect(source).toContain('const activation: ActivationName = "relu";');
     expect(await pg.locator(".nn-pg-layers").textContent()).toContain("3 hidden layers");
     expect(await nodes()).toBe(7 + 4 + 2 + 3 + 1);
-    expect(await pg.getByRole("button", {name: /^Input x₁², the square of x₁: on/}).getAttribute("aria-pressed")).toBe("true");
+    expect(await pg.getByRole("button", {name: /^Input x₁², the square of x₁: on/}).getAttribute("aria-pressed")).toBe(
+      "true"
+    );
     expect(await app((a) => a.settings)).toMatchObject({hidden: [4, 2, 3], features: ["x1", "x2", "x1^2"]});
     expect(page.url()).toContain("hidden=4,2,3");
   });
@@ -106,9 +112,13 @@ describe("the Playground", () => {
     expect(number(after, /test loss/)).toBeLessThan(number(before, /test loss/) / 2);
     expect(number(after, /training loss/)).toBeLessThan(number(before, /training loss/) / 2);
     expect(number(after, /accuracy: test/)).toBeGreaterThan(90);
-    expect(Number(/epoch (\d+)/.exec((await pg.locator(".nn-pg-epoch").textContent()) ?? "")?.[1])).toBeGreaterThanOrEqual(120);
+    expect(
+      Number(/epoch (\d+)/.exec((await pg.locator(".nn-pg-epoch").textContent()) ?? "")?.[1])
+    ).toBeGreaterThanOrEqual(120);
     expect(await mapPixels()).not.toBe(pixels);
-    expect(await pg.locator(".nn-loss-curve").evaluate((c) => (c as unknown as {data: unknown[]}).data.length)).toBeGreaterThan(2);
+    expect(
+      await pg.locator(".nn-loss-curve").evaluate((c) => (c as unknown as {data: unknown[]}).data.length)
+    ).toBeGreaterThan(2);
     // The learning rate changed without a reset: the cell's network was the same, so training went on.
     expect(await cellSource()).toContain("learningRate: 0.1,");
   });
@@ -121,7 +131,9 @@ describe("the Playground", () => {
     const x = (from.x + from.width + to.x) / 2;
     const y = (from.y + to.y + from.height) / 2;
     await page.mouse.move(x, y);
-    await expect.poll(() => pg.locator(".nn-pg-tooltip").textContent()).toMatch(/^w₁₁⁽¹⁾ = -?[\d.]+, from x₁ to neuron 1 of layer 1; click to edit$/);
+    await expect
+      .poll(() => pg.locator(".nn-pg-tooltip").textContent())
+      .toMatch(/^w₁₁⁽¹⁾ = -?[\d.]+, from x₁ to neuron 1 of layer 1; click to edit$/);
     await page.mouse.click(x, y);
     const field = control("w₁₁⁽¹⁾, from x₁ to neuron 1 of layer 1");
     await expect.poll(() => field.isVisible()).toBe(true);
@@ -139,7 +151,9 @@ describe("the Playground", () => {
     }
     await page.keyboard.press("Home"); // the first input, x₁
     await page.keyboard.press("ArrowRight");
-    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toMatch(/^neuron 1 of layer 1\./);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toMatch(
+      /^neuron 1 of layer 1\./
+    );
     await page.keyboard.press("Enter");
     const card = pg.locator(".nn-pg-card");
     await expect.poll(() => card.locator(".katex-mathml").first().textContent()).toContain("h");
@@ -151,7 +165,9 @@ describe("the Playground", () => {
     await page.keyboard.press("Tab");
     await expect.poll(status).toBe("Set the bias of neuron 1 of layer 1 to -1.25.");
     expect(await app((a) => a.network?.layers[0].b.data[0])).toBe(-1.25);
-    await expect.poll(() => card.locator(".nn-pg-card-formula annotation").textContent()).toMatch(/2\.50\\,x_1 .*- 1\.25/);
+    await expect
+      .poll(() => card.locator(".nn-pg-card-formula annotation").textContent())
+      .toMatch(/2\.50\\,x_1 .*- 1\.25/);
   });
 
   it("switches to three classes: softmax outputs, each class's region in its colour", async () => {
@@ -159,11 +175,15 @@ describe("the Playground", () => {
     await control("classes").selectOption("3");
     await rebuilt();
     const source = await cellSource();
-    expect(source).toContain('const outputLayer: LayerSpec = {units: 3, activation: "softmax"}; // 3 classes: a probability each');
+    expect(source).toContain(
+      'const outputLayer: LayerSpec = {units: 3, activation: "softmax"}; // 3 classes: a probability each'
+    );
     expect(source).toContain('loss: "crossEntropy",');
     expect(await nodes()).toBe(7 + 4 + 2 + 3 + 3);
     expect(new Set(await app((a) => a.data.points.map((p) => p.y)))).toEqual(new Set([0, 1, 2]));
-    expect(await pg.locator(".nn-pg-map").getAttribute("aria-label")).toContain("each class's region in its colour (orange, blue, green for classes 0 to 2)");
+    expect(await pg.locator(".nn-pg-map").getAttribute("aria-label")).toContain(
+      "each class's region in its colour (orange, blue, green for classes 0 to 2)"
+    );
     const before = number(await scores(), /training loss/);
     expect(before).toBeGreaterThan(0.9); // about log 3 = 1.10 before training
     await playFor(20);
@@ -177,7 +197,9 @@ describe("the Playground", () => {
     if (!box) throw new Error("the map is not on screen");
     await page.mouse.click(box.x + box.width * 0.95, box.y + box.height * 0.05); // a corner, away from the spiral
     await expect.poll(status).toMatch(/^Added a point at \(5\.\d\d, 5\.\d\d\)\.$/);
-    expect(await control("data").evaluate((s) => (s as HTMLSelectElement).selectedOptions[0].text)).toBe("your points (501)");
+    expect(await control("data").evaluate((s) => (s as HTMLSelectElement).selectedOptions[0].text)).toBe(
+      "your points (501)"
+    );
     // By keyboard: the cursor starts in the middle; two steps right, Enter.
     await pg.locator(".nn-pg-map").focus();
     await page.keyboard.press("ArrowRight");
@@ -203,33 +225,55 @@ describe("the Playground", () => {
 
   it("refuses a bad CSV file with its line and reason and keeps the points; then loads a good one", async () => {
     const input = control("load points (CSV: x₁, x₂, label)");
-    await input.setInputFiles({name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from("x1,x2,label\n1,2,0\n3,oops,1\n")});
+    await input.setInputFiles({
+      name: "bad.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("x1,x2,label\n1,2,0\n3,oops,1\n")
+    });
     await expect
       .poll(() => pg.locator(".nn-pg-datarow [role=alert]").textContent())
       .toBe("bad.csv was not loaded: line 3: x₂ is “oops”, not a number. Your points are unchanged.");
     expect(await app((a) => a.data.points.length)).toBe(502);
 
     const rows = Array.from({length: 40}, (_, i) => `${(i % 8) - 4},${Math.floor(i / 8) - 2},${i % 8 < 4 ? 0 : 1}`);
-    await input.setInputFiles({name: "good.csv", mimeType: "text/csv", buffer: Buffer.from(`x1,x2,label\n${rows.join("\n")}\n`)});
+    await input.setInputFiles({
+      name: "good.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`x1,x2,label\n${rows.join("\n")}\n`)
+    });
     await rebuilt();
     await expect.poll(status).toBe("Loaded 40 points from good.csv: 20 to train on, 20 to test.");
     expect(await pg.locator(".nn-pg-datarow [role=alert]").textContent()).toBe("");
-    expect(await control("data").evaluate((s) => (s as HTMLSelectElement).selectedOptions[0].text)).toBe("your points (40)");
+    expect(await control("data").evaluate((s) => (s as HTMLSelectElement).selectedOptions[0].text)).toBe(
+      "your points (40)"
+    );
     expect(await control("classes").inputValue()).toBe("2"); // the file's labels are 0 and 1
-    expect(await cellSource()).toContain('const outputLayer: LayerSpec = {units: 1, activation: "sigmoid"}; // 2 classes: P(class 1)');
-    expect(await pg.locator(".nn-pg-map").getAttribute("aria-label")).toContain("over x₁ from -4.7 to 3.7 and x₂ from -2.4 to 2.4");
+    expect(await cellSource()).toContain(
+      'const outputLayer: LayerSpec = {units: 1, activation: "sigmoid"}; // 2 classes: P(class 1)'
+    );
+    expect(await pg.locator(".nn-pg-map").getAttribute("aria-label")).toContain(
+      "over x₁ from -4.7 to 3.7 and x₂ from -2.4 to 2.4"
+    );
     await playFor(30);
     expect(number(await scores(), /· training/)).toBeGreaterThan(50); // the accuracy on the training points
   });
 
   it("exports the model and loads it back, weights and all; refuses a file that is not a model", async () => {
     const weights = await app((a) => Array.from({length: 3}, (_, k) => a.network?.layers[0].W.data[k]));
-    const [download] = await Promise.all([page.waitForEvent("download"), pg.getByRole("button", {name: "Export model (JSON)"}).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      pg.getByRole("button", {name: "Export model (JSON)"}).click()
+    ]);
     expect(download.suggestedFilename()).toBe("playground-model.json");
     const file = await download.path();
     const text = readFileSync(file, "utf8");
     const json = JSON.parse(text);
-    expect(json).toMatchObject({format: "nn-course/network", version: 1, inputs: 3, playground: {features: ["x1", "x2", "x1^2"], classes: 2}});
+    expect(json).toMatchObject({
+      format: "nn-course/network",
+      version: 1,
+      inputs: 3,
+      playground: {features: ["x1", "x2", "x1^2"], classes: 2}
+    });
     expect(json.layers.map((l: {units: number}) => l.units)).toEqual([4, 2, 3, 1]);
 
     // Change the network (one layer less), then load the file: its architecture and its weights come back.
@@ -237,11 +281,21 @@ describe("the Playground", () => {
     await rebuilt();
     expect(await cellSource()).toContain("const hiddenLayers = [4, 2];");
     const modelInput = control("load a model (JSON)");
-    await modelInput.setInputFiles({name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("these are my notes")});
+    await modelInput.setInputFiles({
+      name: "notes.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.from("these are my notes")
+    });
     await expect
       .poll(() => pg.locator(".nn-pg-files + [role=alert]").textContent())
-      .toMatch(/^notes\.txt was not loaded: networkFromJSON: the text is not JSON \(.+\)\. The network is unchanged\.$/);
-    await modelInput.setInputFiles({name: "playground-model.json", mimeType: "application/json", buffer: Buffer.from(text)});
+      .toMatch(
+        /^notes\.txt was not loaded: networkFromJSON: the text is not JSON \(.+\)\. The network is unchanged\.$/
+      );
+    await modelInput.setInputFiles({
+      name: "playground-model.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(text)
+    });
     await rebuilt();
     expect(await cellSource()).toContain("const hiddenLayers = [4, 2, 3];");
     expect(await pg.locator(".nn-pg-files + [role=alert]").textContent()).toBe("");

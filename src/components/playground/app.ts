@@ -121,7 +121,14 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
   const bar = h(
     "div",
     {class: "nn-pg-bar"},
-    h("div", {class: "nn-controls", role: "group", "aria-label": "training controls"}, playButton, stepButton, resetButton, epochText)
+    h(
+      "div",
+      {class: "nn-controls", role: "group", "aria-label": "training controls"},
+      playButton,
+      stepButton,
+      resetButton,
+      epochText
+    )
   );
 
   // Data: the learner's points.
@@ -144,7 +151,11 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
   const exportButton = h("button", {type: "button", text: "Export model (JSON)"});
   const modelInput = fileInput("load a model (JSON)", ".json,application/json", loadModel);
   const modelError = h("p", {class: "nn-error", role: "alert"});
-  const linkInput = h("input", {type: "text", readonly: true, id: `nn-pg-link-${Math.random().toString(36).slice(2, 8)}`});
+  const linkInput = h("input", {
+    type: "text",
+    readonly: true,
+    id: `nn-pg-link-${Math.random().toString(36).slice(2, 8)}`
+  });
   const copyLink = h("button", {type: "button", text: "Copy link"});
 
   const view = networkView(
@@ -272,7 +283,10 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
         if (changed.includes("classes")) {
           points = points.filter((p) => p.y < settings.classes);
           const dropped = data.points.length - points.length;
-          if (dropped) say(`${dropped} point${dropped === 1 ? "" : "s"} of the classes taken away ${dropped === 1 ? "was" : "were"} removed.`);
+          if (dropped)
+            say(
+              `${dropped} point${dropped === 1 ? "" : "s"} of the classes taken away ${dropped === 1 ? "was" : "were"} removed.`
+            );
         }
         if (changed.includes("trainRatio")) points = split(points, settings.trainRatio, new Random(settings.seed));
         newData = {...data, points, classes: settings.classes};
@@ -285,7 +299,11 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
     const needsNetwork = model.length > 0 || !!how.model;
     if (needsNetwork && options.onChange && model.length > 0) {
       // The cell builds the network; until it has, training waits (the output layer may not fit the data yet).
-      if (model.some((k) => k !== "learningRate" && k !== "optimizer" && k !== "batchSize" && !k.startsWith("regularization")))
+      if (
+        model.some(
+          (k) => k !== "learningRate" && k !== "optimizer" && k !== "batchSize" && !k.startsWith("regularization")
+        )
+      )
         pause();
       say(REBUILDING);
       options.onChange(settings, model);
@@ -310,7 +328,11 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
   }
 
   const trainingOnly = (k: SettingKey) =>
-    k === "learningRate" || k === "optimizer" || k === "batchSize" || k === "regularization" || k === "regularizationRate";
+    k === "learningRate" ||
+    k === "optimizer" ||
+    k === "batchSize" ||
+    k === "regularization" ||
+    k === "regularizationRate";
 
   /** Starts training `network` (copied) with `training`; keeps the current weights when only the options changed. */
   function start(network: Network, training: ReturnType<typeof trainOptions>, keepWeights: boolean): void {
@@ -399,7 +421,9 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
       return;
     }
     if (linkWins.length && options.onChange) {
-      const differs = linkWins.filter((k) => k in read.settings && JSON.stringify(read.settings[k]) !== JSON.stringify(settings[k]));
+      const differs = linkWins.filter(
+        (k) => k in read.settings && JSON.stringify(read.settings[k]) !== JSON.stringify(settings[k])
+      );
       if (differs.length || read.network.outputs !== outputUnits(settings)) return followLink();
       linkWins = [];
     }
@@ -407,7 +431,10 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
     showSettings();
     // The same network as last time: only the training options changed, so training goes on from where it is.
     const unchangedCell =
-      !!cellNetwork && !!session && sameNetwork(read.network, cellNetwork) && read.features.join() === session.features.join();
+      !!cellNetwork &&
+      !!session &&
+      sameNetwork(read.network, cellNetwork) &&
+      read.features.join() === session.features.join();
     cellNetwork = read.network.clone();
     let first = read.network;
     const notes = [...read.notes];
@@ -451,7 +478,11 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
       return;
     }
     csvError.textContent = "";
-    const points = split(parsed.points.map((p) => ({...p, test: false})), settings.trainRatio, new Random(settings.seed));
+    const points = split(
+      parsed.points.map((p) => ({...p, test: false})),
+      settings.trainRatio,
+      new Random(settings.seed)
+    );
     const classes = settings.problem === "regression" ? settings.classes : Math.max(2, parsed.classes);
     const loaded: PlaygroundData = {
       name,
@@ -462,13 +493,18 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
       own: true
     };
     change({classes}, {data: loaded});
-    say(`Loaded ${points.length} points from ${name}: ${points.filter((p) => !p.test).length} to train on, ${points.filter((p) => p.test).length} to test.`);
+    say(
+      `Loaded ${points.length} points from ${name}: ${points.filter((p) => !p.test).length} to train on, ${points.filter((p) => p.test).length} to test.`
+    );
   }
 
   function loadModel(text: string, name: string): void {
     try {
       const {network, info} = modelFromFile(text);
-      if (data.own && (info.problem !== data.problem || (info.problem === "classification" && info.classes !== data.classes))) {
+      if (
+        data.own &&
+        (info.problem !== data.problem || (info.problem === "classification" && info.classes !== data.classes))
+      ) {
         throw new Error(
           `it is a ${info.problem === "regression" ? "regression" : `${info.classes}-class`} model but your points are ${data.problem === "regression" ? "values" : `${data.classes} classes`}`
         );
@@ -519,7 +555,9 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
     if (!session) return;
     try {
       session.setWeight(layer, i, j, value);
-      say(`Set ${i < 0 ? "the bias" : "a weight"} of ${nodeWords(layer, j, session.network.layers.length, session.network.outputs)} to ${value}.`);
+      say(
+        `Set ${i < 0 ? "the bias" : "a weight"} of ${nodeWords(layer, j, session.network.layers.length, session.network.outputs)} to ${value}.`
+      );
       card.refresh();
       showWords(true);
       invalidate();
@@ -654,7 +692,13 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
           paintUnit(features, j, pixels, {negative: c.negative, positive: c.positive, neutral});
         } else if (target && target.layer < layers.length - 1) {
           const sigmoid = session?.network.layers[target.layer].activation === "sigmoid";
-          paintUnit(layers[target.layer], target.unit, pixels, {negative: c.negative, positive: c.positive, neutral}, sigmoid ? 0.5 : 0);
+          paintUnit(
+            layers[target.layer],
+            target.unit,
+            pixels,
+            {negative: c.negative, positive: c.positive, neutral},
+            sigmoid ? 0.5 : 0
+          );
         } else if (target && output.cols > 1) {
           const colorsOf = {negative: neutral, neutral, positive: palette[target.unit]};
           paintUnit(output, target.unit, pixels, colorsOf, 0, 1, 1);
@@ -683,9 +727,14 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
     const number = (v: number) => (Number.isNaN(v) ? "–" : v.toFixed(3));
     const percent = (v: number) => (Number.isNaN(v) ? "–" : `${fmt(v * 100)} %`);
     const lines = [`test loss ${number(s.testLoss)} · training loss ${number(s.trainLoss)}`];
-    if (settings.problem === "classification") lines.push(`accuracy: test ${percent(s.testAccuracy)} · training ${percent(s.trainAccuracy)}`);
+    if (settings.problem === "classification")
+      lines.push(`accuracy: test ${percent(s.testAccuracy)} · training ${percent(s.trainAccuracy)}`);
     setText(scoresText, lines.join("\n"));
-    const point: LossPoint = {epoch: session.epoch, loss: s.trainLoss, ...(Number.isNaN(s.testLoss) ? {} : {testLoss: s.testLoss})};
+    const point: LossPoint = {
+      epoch: session.epoch,
+      loss: s.trainLoss,
+      ...(Number.isNaN(s.testLoss) ? {} : {testLoss: s.testLoss})
+    };
     const lastPoint = curve[curve.length - 1];
     if (Number.isFinite(point.loss) && (!lastPoint || point.epoch > lastPoint.epoch)) {
       if (!lastPoint || point.epoch - lastPoint.epoch >= curveStride) {
@@ -720,12 +769,18 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
           : `each class's region in its colour (${CLASS_COLOR_NAMES.slice(0, data.classes).join(", ")} for classes 0 to ${data.classes - 1})`;
     const train = data.points.filter((p) => !p.test).length;
     const test = data.points.length - train;
-    const acc = scores && settings.problem === "classification" ? `; ${percent(scores.trainAccuracy)} of the training points are classified correctly` : "";
+    const acc =
+      scores && settings.problem === "classification"
+        ? `; ${percent(scores.trainAccuracy)} of the training points are classified correctly`
+        : "";
     map.label(
       `Map of ${shows} over x₁ from ${fmt(a0)} to ${fmt(b0)} and x₂ from ${fmt(a1)} to ${fmt(b1)}: ${target ? "blue for high values, orange for low" : meaning}. ${train} training points (circles)${settings.showTest ? ` and ${test} test points (squares)` : ""}${acc}. ` +
         "The map as a table follows it. Keys: the arrow keys move a cursor, Enter adds a point or picks one up, Delete removes the nearest."
     );
-    setText(mapCaption, `The map shows ${shows}${target ? " (hovered or focused)" : ""}. ${data.own ? `Your points: ${data.points.length}.` : `${data.name}, ${data.points.length} points.`}`);
+    setText(
+      mapCaption,
+      `The map shows ${shows}${target ? " (hovered or focused)" : ""}. ${data.own ? `Your points: ${data.points.length}.` : `${data.name}, ${data.points.length} points.`}`
+    );
   }
   const percent = (v: number) => (Number.isNaN(v) ? "–" : `${fmt(v * 100)} %`);
 
@@ -751,11 +806,17 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
     const what = settings.problem === "regression" ? "predicted value" : "predicted class";
     table.replaceChildren(
       h("caption", {text: `The ${what} at ${n} × ${n} points of the plane (rows: x₂, columns: x₁).`}),
-      h("thead", {}, h("tr", {}, h("th", {scope: "col", text: "x₂ \\ x₁"}), ...xs.map((x) => h("th", {scope: "col", text: fmt(x)})))),
+      h(
+        "thead",
+        {},
+        h("tr", {}, h("th", {scope: "col", text: "x₂ \\ x₁"}), ...xs.map((x) => h("th", {scope: "col", text: fmt(x)})))
+      ),
       h(
         "tbody",
         {},
-        ...ys.map((y, r) => h("tr", {}, h("th", {scope: "row", text: fmt(y)}), ...xs.map((_, c) => h("td", {text: cellText(r * n + c)}))))
+        ...ys.map((y, r) =>
+          h("tr", {}, h("th", {scope: "row", text: fmt(y)}), ...xs.map((_, c) => h("td", {text: cellText(r * n + c)})))
+        )
       )
     );
   }

@@ -22,6 +22,7 @@ import {
   type Regularization,
   type SettingKey
 } from "./settings.js";
+import {constLine, propertyLine} from "./sourceLines.js";
 
 /** The names the cell declares (the page hands them to the playground). */
 export const CELL_NAMES = {
@@ -118,12 +119,6 @@ export function playgroundCell(s: PlaygroundSettings): string {
     "};"
   ].join("\n");
 }
-
-/** `const name = value; // comment` (with an optional type): group 2 is the value and its semicolon, 3 the rest. */
-const constLine = (name: string) =>
-  new RegExp(`^(\\s*const\\s+${name}\\s*(?::[^=\\n]+)?=\\s*)([^;\\n]*;?)(.*)$`, "m");
-/** `  name: value, // comment` inside an object literal: group 2 is the value, 3 the comma and the comment. */
-const propertyLine = (name: string) => new RegExp(`^(\\s*${name}\\s*:\\s*)([^,\\n/]*?)(\\s*,?\\s*(?://.*)?)$`, "m");
 
 /**
  * The lines a setting lives on: a pattern (group 1 is kept, group 2 replaced by `value`, group 3 kept unless `rest`

@@ -90,11 +90,16 @@ export function settingsControls(onChange: (part: Partial<PlaygroundSettings>) =
       optimizer.show(options(Object.entries(OPTIMIZERS)), s.optimizer);
       batch.show(s.batchSize);
       speed.show(options(SPEEDS.map((v) => [v, String(v)])), String(s.speed));
-      const sets = DATA_SET_NAMES.filter((d) => DATA_SETS[d].problem === s.problem).map((d) => [d, DATA_SETS[d].label] as const);
+      const sets = DATA_SET_NAMES.filter((d) => DATA_SETS[d].problem === s.problem).map(
+        (d) => [d, DATA_SETS[d].label] as const
+      );
       const own$ = own ? [["own", `your points (${own.points.length})`] as const] : [];
       data.show(options([...sets, ...own$]), own ? "own" : s.data);
       const max = DATA_SETS[s.data].maxClasses;
-      classes.show(options(Array.from({length: Math.max(1, max - 1)}, (_, i) => [i + 2, String(i + 2)])), String(s.classes));
+      classes.show(
+        options(Array.from({length: Math.max(1, max - 1)}, (_, i) => [i + 2, String(i + 2)])),
+        String(s.classes)
+      );
       classes.select.disabled = s.problem === "regression";
       noise.show(s.noise);
       noise.input.disabled = !!own;

@@ -4,8 +4,8 @@
 export {type PlaygroundApp, type PlaygroundAppOptions, playgroundApp} from "./app.js";
 export {
   buildNetwork,
-  type CellValues,
   CELL_NAMES,
+  type CellValues,
   playgroundCell,
   readCell,
   rewritePlaygroundCell,

@@ -234,10 +234,14 @@ export function networkView(events: NetworkViewEvents, life: Lifecycle) {
   }
 
   const xy = (n: Placed, side: "in" | "out") => ({x: n.x + (side === "out" ? tile : 0), y: n.y + tile / 2});
-  const weightOf = (net: Network, link: Link) => net.layers[link.layer]?.W.data[link.i * net.layers[link.layer].units + link.j] ?? 0;
+  const weightOf = (net: Network, link: Link) =>
+    net.layers[link.layer]?.W.data[link.i * net.layers[link.layer].units + link.j] ?? 0;
 
   /** The colours of a node's map: a feature or hidden neuron blue for high and orange for low, an output in its class's. */
-  function tileColors(n: Placed, colors: ThemeColors): {colors: {negative: RGB; positive: RGB; neutral: RGB}; centre: number; scale?: number} {
+  function tileColors(
+    n: Placed,
+    colors: ThemeColors
+  ): {colors: {negative: RGB; positive: RGB; neutral: RGB}; centre: number; scale?: number} {
     const base = {negative: colors.negative, positive: colors.positive, neutral: colors.background};
     const t = n.target;
     if (t.kind === "feature" || t.layer < shape.hidden.length) {
@@ -247,7 +251,11 @@ export function networkView(events: NetworkViewEvents, life: Lifecycle) {
     if (shape.problem === "regression") return {colors: base, centre: 0, scale: 1};
     if (shape.outputs === 1) return {colors: base, centre: 0.5, scale: 0.5};
     const palette = classPalette(colors);
-    return {colors: {negative: colors.background, neutral: colors.background, positive: palette[t.unit]}, centre: 0, scale: 1};
+    return {
+      colors: {negative: colors.background, neutral: colors.background, positive: palette[t.unit]},
+      centre: 0,
+      scale: 1
+    };
   }
 
   /** Paints the links and every node's map (one frame). */
@@ -279,7 +287,13 @@ export function networkView(events: NetworkViewEvents, life: Lifecycle) {
     const inner = Math.round((tile - 2) * dpr);
     const key = `${side}|${inner}`;
     if (!tiles || tiles.key !== key) {
-      tiles = {key, cells: ctx.createImageData(side, side), tile: ctx.createImageData(inner, inner), nearest: nearestCells(side, inner), side};
+      tiles = {
+        key,
+        cells: ctx.createImageData(side, side),
+        tile: ctx.createImageData(inner, inner),
+        nearest: nearestCells(side, inner),
+        side
+      };
     }
     const from = new Uint32Array(tiles.cells.data.buffer);
     const to = new Uint32Array(tiles.tile.data.buffer);
@@ -488,7 +502,12 @@ export function networkView(events: NetworkViewEvents, life: Lifecycle) {
     },
     /** Focuses the first hidden neuron (or the first node). */
     focusFirstNeuron() {
-      focusNode(Math.max(0, nodes.findIndex((n) => n.target.kind === "neuron")));
+      focusNode(
+        Math.max(
+          0,
+          nodes.findIndex((n) => n.target.kind === "neuron")
+        )
+      );
     },
     get width() {
       return width;

@@ -30,9 +30,13 @@ function inputTex(layer: number, i: number, features: readonly FeatureId[]): str
  */
 export function neuronTex(net: Network, layer: number, unit: number, features: readonly FeatureId[]): string {
   const l = net.layers[layer];
-  const terms = Array.from({length: l.inputs}, (_, i) => ({w: l.W.data[i * l.units + unit], x: inputTex(layer, i, features)}));
+  const terms = Array.from({length: l.inputs}, (_, i) => ({
+    w: l.W.data[i * l.units + unit],
+    x: inputTex(layer, i, features)
+  }));
   const b = l.b.data[unit];
-  const number = (v: number) => (Number.isFinite(v) ? Math.abs(v).toFixed(2) : String(Math.abs(v)).replace("Infinity", "\\infty"));
+  const number = (v: number) =>
+    Number.isFinite(v) ? Math.abs(v).toFixed(2) : String(Math.abs(v)).replace("Infinity", "\\infty");
   const parts = terms.map((t, k) => `${t.w < 0 ? "-" : k === 0 ? "" : "+"} ${number(t.w)}\\,${t.x}`);
   parts.push(`${b < 0 ? "-" : parts.length ? "+" : ""} ${number(b)}`);
   const lines: string[] = [];
@@ -51,7 +55,8 @@ export function neuronTex(net: Network, layer: number, unit: number, features: r
 function generalTex(net: Network, layer: number): string {
   const last = layer === net.layers.length - 1;
   const act = net.layers[layer].activation;
-  if (last && act === "softmax") return "z_k = \\textstyle\\sum_i w_{ik}\\, a_i + b_k, \\quad \\hat y_k = \\operatorname{softmax}(z)_k";
+  if (last && act === "softmax")
+    return "z_k = \\textstyle\\sum_i w_{ik}\\, a_i + b_k, \\quad \\hat y_k = \\operatorname{softmax}(z)_k";
   const g = last ? "g" : "h";
   return `${last ? "\\hat y" : "a"} = ${g}\\big(\\textstyle\\sum_i w_i\\, x_i + b\\big)`;
 }
@@ -66,14 +71,7 @@ export function neuronCard(onWeight: (layer: number, i: number, j: number, value
   const general = h("div", {class: "nn-pg-card-general"});
   const formula = h("div", {class: "nn-pg-card-formula"});
   const weights = h("div", {class: "nn-pg-card-weights", role: "group"});
-  const root = h(
-    "div",
-    {class: "nn-pg-card", "aria-live": "off"},
-    title,
-    general,
-    formula,
-    weights
-  );
+  const root = h("div", {class: "nn-pg-card", "aria-live": "off"}, title, general, formula, weights);
   setText(title, "Hover, focus or select a neuron to see its formula with the current numbers.");
 
   function render(): void {
@@ -90,7 +88,10 @@ export function neuronCard(onWeight: (layer: number, i: number, j: number, value
     if (t.kind === "feature") {
       const f = FEATURES.find((x) => x.id === t.feature);
       const on = context.features.includes(t.feature);
-      setText(title, `Input ${f?.text}: ${f?.about}, ${on ? "on" : "off"}. Its map shows its value over the plane; click it to switch it ${on ? "off" : "on"}.`);
+      setText(
+        title,
+        `Input ${f?.text}: ${f?.about}, ${on ? "on" : "off"}. Its map shows its value over the plane; click it to switch it ${on ? "off" : "on"}.`
+      );
       general.replaceChildren();
       formula.replaceChildren();
       weights.replaceChildren();
@@ -103,7 +104,10 @@ export function neuronCard(onWeight: (layer: number, i: number, j: number, value
     if (!layer || t.unit >= layer.units) return;
     const layers = net.layers.length;
     const what = nodeWords(t.layer, t.unit, layers, context.outputs);
-    setText(title, `${what[0].toUpperCase()}${what.slice(1)}: ${layer.activation}${t.layer === layers - 1 ? "" : ` of its ${layer.inputs} input${layer.inputs === 1 ? "" : "s"}`}.`);
+    setText(
+      title,
+      `${what[0].toUpperCase()}${what.slice(1)}: ${layer.activation}${t.layer === layers - 1 ? "" : ` of its ${layer.inputs} input${layer.inputs === 1 ? "" : "s"}`}.`
+    );
     renderTex(general, generalTex(net, t.layer));
     // The fields: one per incoming weight, then the bias.
     const group = `${t.layer}/${t.unit}`;
@@ -114,7 +118,11 @@ export function neuronCard(onWeight: (layer: number, i: number, j: number, value
         const id = uid("nn-pg-w");
         const name = weightName({bias: i < 0, i: Math.max(0, i), j: t.unit, layer: t.layer + 1});
         const from =
-          i < 0 ? "bias" : t.layer === 0 ? `from ${FEATURES.find((f) => f.id === context?.features[i])?.text}` : `from neuron ${i + 1} of layer ${t.layer}`;
+          i < 0
+            ? "bias"
+            : t.layer === 0
+              ? `from ${FEATURES.find((f) => f.id === context?.features[i])?.text}`
+              : `from neuron ${i + 1} of layer ${t.layer}`;
         const input = h("input", {type: "number", id, step: "0.01"});
         input.addEventListener("change", () => {
           const value = Number(input.value);
@@ -151,7 +159,8 @@ export function neuronCard(onWeight: (layer: number, i: number, j: number, value
     root,
     /** Shows a node (or nothing) of this network. */
     show(target: NodeTarget | null, next: {network: Network; features: readonly FeatureId[]; outputs: number} | null) {
-      const same = sameTarget(target, shown) && next?.network === context?.network && next?.features === context?.features;
+      const same =
+        sameTarget(target, shown) && next?.network === context?.network && next?.features === context?.features;
       shown = target;
       context = next;
       if (!same) weights.dataset.group = "";

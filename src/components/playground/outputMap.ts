@@ -49,11 +49,20 @@ export function outputMap(events: MapEvents, life: Lifecycle) {
   const cell = document.createElement("canvas");
   const cellCtx = cell.getContext("2d");
   let image: ImageData | null = null;
-  const svg = d3.create("svg").attr("aria-hidden", "true").style("position", "absolute").style("pointer-events", "none");
+  const svg = d3
+    .create("svg")
+    .attr("aria-hidden", "true")
+    .style("position", "absolute")
+    .style("pointer-events", "none");
   const stage = h("div", {class: "nn-pg-map", tabindex: 0, role: "application"}, canvas, svg.node() as SVGSVGElement);
   const root = h("div", {class: "nn-pg-mapbox"}, stage);
 
-  const domainOf = () => last?.data.domain ?? ([[-6, 6], [-6, 6]] as Domain);
+  const domainOf = () =>
+    last?.data.domain ??
+    ([
+      [-6, 6],
+      [-6, 6]
+    ] as Domain);
   const toPixel = (x1: number, x2: number): [number, number] => {
     const [[a0, b0], [a1, b1]] = domainOf();
     return [((x1 - a0) / (b0 - a0)) * side, ((b1 - x2) / (b1 - a1)) * side];
@@ -265,7 +274,9 @@ export function outputMap(events: MapEvents, life: Lifecycle) {
           carried = hit;
           const p = last.data.points[hit];
           cursor = [p.x1, p.x2];
-          events.announce(`Picked up the point at ${where(p.x1, p.x2)}: move it with the arrow keys, Enter puts it down.`);
+          events.announce(
+            `Picked up the point at ${where(p.x1, p.x2)}: move it with the arrow keys, Enter puts it down.`
+          );
         }
       }
     } else if (event.key === "Delete" || event.key === "Backspace") {

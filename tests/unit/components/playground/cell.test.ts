@@ -1,5 +1,6 @@
 // The Playground's live cell: written from the settings it builds exactly what the playground would build itself;
 // a control rewrites only its own line, keeping the learner's edits; and reading back gives the settings again.
+import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
 import {
   buildNetwork,
@@ -57,6 +58,11 @@ describe("the playground's live cell", () => {
     }
   );
 
+  it("is the cell the Playground page prints", () => {
+    const page = readFileSync("src/playground.md", "utf8");
+    expect(/```ts live id=playground\n([\s\S]*?)\n```/.exec(page)?.[1]).toBe(playgroundCell(DEFAULT_SETTINGS));
+  });
+
   it("writes the output layer and loss each problem needs", () => {
     expect(playgroundCell(DEFAULT_SETTINGS)).toContain(
       'const outputLayer: LayerSpec = {units: 1, activation: "sigmoid"}; // 2 classes: P(class 1)'
@@ -85,7 +91,7 @@ describe("the playground's live cell", () => {
     expect(source).toContain('loss: "crossEntropy",');
     expect(source).toContain("learningRate: 0.3,");
     expect(source).toContain("batchSize: 1, // my batch");
-    expect(source).toContain('optimizer: "momentum", // "sgd", "momentum", "adam"');
+    expect(source).toContain('optimizer: "momentum", // "sgd", "momentum" or "adam"');
     s = {...s, regularization: "l1", regularizationRate: 0.1};
     source = rewritePlaygroundCell(source, s, ["regularization"]);
     expect(source).toMatch(/^ {2}l1: 0\.1 \/\/ the penalty/m);
