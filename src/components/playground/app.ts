@@ -415,7 +415,10 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
     try {
       read = readCell(values, settings);
     } catch (error) {
-      if (linkWins.length && options.onChange) return followLink();
+      if (linkWins.length && options.onChange) {
+        followLink();
+        return;
+      }
       pause();
       say(`The model cell's network cannot be trained here: ${(error as Error).message}.`);
       return;
@@ -424,7 +427,10 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
       const differs = linkWins.filter(
         (k) => k in read.settings && JSON.stringify(read.settings[k]) !== JSON.stringify(settings[k])
       );
-      if (differs.length || read.network.outputs !== outputUnits(settings)) return followLink();
+      if (differs.length || read.network.outputs !== outputUnits(settings)) {
+        followLink();
+        return;
+      }
       linkWins = [];
     }
     settings = normalizeSettings({...settings, ...read.settings}).settings;
@@ -672,7 +678,7 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
     if (!session) return;
     colors ??= themeColors(root.isConnected ? root : document.body);
     const c = colors;
-    if (!grid || !grid.fits(data.domain, res, session.features)) grid = new Grid(data.domain, res, session.features);
+    if (!grid?.fits(data.domain, res, session.features)) grid = new Grid(data.domain, res, session.features);
     if (!allFeatures || allFeatures.grid !== grid) allFeatures = {grid, maps: featureMatrix(grid.points, FEATURE_IDS)};
     const layers = grid.pass(session.network);
     const output = layers[layers.length - 1];

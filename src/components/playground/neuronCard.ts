@@ -138,7 +138,7 @@ export function neuronCard(onWeight: (layer: number, i: number, j: number, value
 
   /** Rewrites the numbers (the formula and the fields not being typed in). */
   function refresh(): void {
-    if (!shown || shown.kind !== "neuron" || !context) return;
+    if (shown?.kind !== "neuron" || !context) return;
     const net = context.network;
     const layer = net.layers[shown.layer];
     if (!layer) return;
