@@ -5,6 +5,7 @@
 import {readFileSync} from "node:fs";
 import type {Browser, Locator, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {axeViolations, settle} from "./axe.js";
 import {launch, liveCell, open, type PageReport, screenshot, settled} from "./browser.js";
 
 const PATH = "/playground";
@@ -170,8 +171,33 @@ describe("the Playground", () => {
       .toMatch(/2\.50\\,x_1 .*- 1\.25/);
   });
 
+  it("is axe-clean with the neuron card, the link editor and the map's table open, light and dark", async () => {
+    await pg.locator("details.nn-pg-table summary").click();
+    await expect.poll(() => pg.locator("details.nn-pg-table td").count()).toBe(49);
+    expect(await pg.locator("details.nn-pg-table caption").textContent()).toBe(
+      "The predicted class at 7 × 7 points of the plane (rows: x₂, columns: x₁)."
+    );
+    // The link between the top nodes: its middle is the only one there (links between rows r − k and r + k cross
+    // in the middle of row r).
+    const from = await pg.getByRole("button", {name: /^Input x₁, the first coordinate/}).boundingBox();
+    const to = await pg.getByRole("button", {name: /^neuron 1 of layer 1\./}).boundingBox();
+    if (!from || !to) throw new Error("the nodes are not on screen");
+    await page.mouse.click((from.x + from.width + to.x) / 2, (from.y + to.y + from.height) / 2);
+    await expect.poll(() => control("w₁₁⁽¹⁾, from x₁ to neuron 1 of layer 1").isVisible()).toBe(true);
+    expect(await pg.locator(".nn-pg-card-map").textContent()).toMatch(/^Its map runs from -?[\d.]+ near \(/);
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({colorScheme});
+      await settle(page);
+      expect(await axeViolations(page), colorScheme).toEqual([]);
+    }
+    await page.emulateMedia({colorScheme: "light"});
+    await page.keyboard.press("Escape");
+    await expect.poll(() => pg.locator(".nn-pg-editor").isVisible()).toBe(false);
+    await pg.locator("details.nn-pg-table summary").click();
+  });
+
   it("switches to three classes: softmax outputs, each class's region in its colour", async () => {
-    await control("data").selectOption("spiral");
+    await control("data").selectOption("gauss");
     await control("classes").selectOption("3");
     await rebuilt();
     const source = await cellSource();
@@ -181,13 +207,16 @@ describe("the Playground", () => {
     expect(source).toContain('loss: "crossEntropy",');
     expect(await nodes()).toBe(7 + 4 + 2 + 3 + 3);
     expect(new Set(await app((a) => a.data.points.map((p) => p.y)))).toEqual(new Set([0, 1, 2]));
+    await page.mouse.move(0, 0); // off the nodes: the big map shows the output again
     expect(await pg.locator(".nn-pg-map").getAttribute("aria-label")).toContain(
       "each class's region in its colour (orange, blue, green for classes 0 to 2)"
     );
     const before = number(await scores(), /training loss/);
     expect(before).toBeGreaterThan(0.9); // about log 3 = 1.10 before training
     await playFor(20);
-    expect(number(await scores(), /training loss/)).toBeLessThan(before);
+    const after = await scores();
+    expect(number(after, /training loss/)).toBeLessThan(before / 4);
+    expect(number(after, /accuracy: test/)).toBeGreaterThan(90);
   });
 
   it("adds points with a click and with the keyboard, and drags one", async () => {
@@ -195,7 +224,7 @@ describe("the Playground", () => {
     const map = pg.locator(".nn-pg-map canvas");
     const box = await map.boundingBox();
     if (!box) throw new Error("the map is not on screen");
-    await page.mouse.click(box.x + box.width * 0.95, box.y + box.height * 0.05); // a corner, away from the spiral
+    await page.mouse.click(box.x + box.width * 0.95, box.y + box.height * 0.05); // a corner, away from the clouds
     await expect.poll(status).toMatch(/^Added a point at \(5\.\d\d, 5\.\d\d\)\.$/);
     expect(await control("data").evaluate((s) => (s as HTMLSelectElement).selectedOptions[0].text)).toBe(
       "your points (501)"

@@ -20,7 +20,7 @@ import {settingsControls} from "./controls.js";
 import {CsvError, parseCsv} from "./csv.js";
 import {dataToCSV, domainAround, generateData, type PlaygroundData, split} from "./data.js";
 import {FEATURE_IDS, FEATURES, type FeatureId, featureMatrix} from "./features.js";
-import {Grid} from "./grid.js";
+import {extremes, Grid} from "./grid.js";
 import {modelFromFile, modelToFile} from "./modelFile.js";
 import {type NodeTarget, networkView, nodeWords, sameTarget} from "./networkView.js";
 import {neuronCard} from "./neuronCard.js";
@@ -173,6 +173,7 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
         looked = target;
         view.setLooked(target);
         showCard();
+        describeMap();
         invalidate();
       },
       onSelect(target) {
@@ -184,7 +185,7 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
     },
     life
   );
-  const card = neuronCard(editWeight);
+  const card = neuronCard(editWeight, describeNode);
   const map = outputMap(
     {
       onAdd(x1, x2) {
@@ -829,6 +830,19 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
   tableBox.addEventListener("toggle", () => {
     if (tableBox.open) fillTable();
   });
+
+  /** A node's map in words: where it is lowest and highest (from the last grid pass). */
+  function describeNode(target: NodeTarget): string {
+    if (!grid || !session || !allFeatures) return "";
+    const layers = grid.pass(session.network);
+    const values = target.kind === "feature" ? allFeatures.maps : layers[target.layer];
+    const column = target.kind === "feature" ? FEATURE_IDS.indexOf(target.feature) : target.unit;
+    if (!values || column < 0 || column >= values.cols) return "";
+    const {low, high} = extremes(values, column, grid.points);
+    const at = (p: {x1: number; x2: number}) => `(${p.x1.toFixed(1)}, ${p.x2.toFixed(1)})`;
+    if (!Number.isFinite(low.value) || !Number.isFinite(high.value)) return "Its map cannot be drawn: the network holds NaN or ∞.";
+    return `Its map runs from ${fmt(low.value)} near ${at(low)} to ${fmt(high.value)} near ${at(high)}.`;
+  }
 
   function showCard(): void {
     const target = looked ?? selected;

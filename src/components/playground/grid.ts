@@ -44,3 +44,22 @@ export class Grid {
     return this.workspace.ws.A;
   }
 }
+
+/** Where a map is lowest and highest: the text alternative of a node's picture. */
+export interface Extremes {
+  low: {value: number; x1: number; x2: number};
+  high: {value: number; x1: number; x2: number};
+}
+
+/** The lowest and highest value of column `column` of `values` (one row per grid cell), and the cells where they are. */
+export function extremes(values: Matrix, column: number, points: Matrix): Extremes {
+  let lo = 0;
+  let hi = 0;
+  for (let k = 1; k < values.rows; k++) {
+    const v = values.data[k * values.cols + column];
+    if (v < values.data[lo * values.cols + column]) lo = k;
+    if (v > values.data[hi * values.cols + column]) hi = k;
+  }
+  const at = (k: number) => ({value: values.data[k * values.cols + column], x1: points.data[2 * k], x2: points.data[2 * k + 1]});
+  return {low: at(lo), high: at(hi)};
+}

@@ -229,7 +229,10 @@ export function networkView(events: NetworkViewEvents, life: Lifecycle) {
     canvas.style.width = `${width}px`;
     canvas.style.height = `${height}px`;
     tiles = null;
-    closeEditor();
+    // An open weight editor stays open if its link is still there (a new width only moves it).
+    const kept = editing && links.find((k) => k.layer === editing?.layer && k.i === editing.i && k.j === editing.j);
+    if (kept) editing = kept;
+    else closeEditor();
     if (last) paint(last);
   }
 

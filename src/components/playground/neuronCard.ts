@@ -61,22 +61,31 @@ function generalTex(net: Network, layer: number): string {
   return `${last ? "\\hat y" : "a"} = ${g}\\big(\\textstyle\\sum_i w_i\\, x_i + b\\big)`;
 }
 
-export function neuronCard(onWeight: (layer: number, i: number, j: number, value: number) => void) {
+/**
+ * A card. `onWeight` sets a weight (i = −1: the bias); `describe` says in words what a node's map shows (its text
+ * alternative), or "" when it cannot tell yet.
+ */
+export function neuronCard(
+  onWeight: (layer: number, i: number, j: number, value: number) => void,
+  describe: (target: NodeTarget) => string
+) {
   let shown: NodeTarget | null = null;
   let context: {network: Network; features: readonly FeatureId[]; outputs: number} | null = null;
   let fields: {input: HTMLInputElement; i: number; row: HTMLElement}[] = [];
   let lastTex = "";
 
   const title = h("p", {class: "nn-pg-card-title"});
+  const mapText = h("p", {class: "nn-pg-card-map"});
   const general = h("div", {class: "nn-pg-card-general"});
   const formula = h("div", {class: "nn-pg-card-formula"});
   const weights = h("div", {class: "nn-pg-card-weights", role: "group"});
-  const root = h("div", {class: "nn-pg-card", "aria-live": "off"}, title, general, formula, weights);
+  const root = h("div", {class: "nn-pg-card", "aria-live": "off"}, title, mapText, general, formula, weights);
   setText(title, "Hover, focus or select a neuron to see its formula with the current numbers.");
 
   function render(): void {
     if (!shown || !context) {
       setText(title, "Hover, focus or select a neuron to see its formula with the current numbers.");
+      setText(mapText, "");
       general.replaceChildren();
       formula.replaceChildren();
       weights.replaceChildren();
@@ -97,6 +106,7 @@ export function neuronCard(onWeight: (layer: number, i: number, j: number, value
       weights.replaceChildren();
       fields = [];
       lastTex = "";
+      setText(mapText, describe(t));
       return;
     }
     const net = context.network;
@@ -138,6 +148,7 @@ export function neuronCard(onWeight: (layer: number, i: number, j: number, value
 
   /** Rewrites the numbers (the formula and the fields not being typed in). */
   function refresh(): void {
+    if (shown) setText(mapText, describe(shown));
     if (shown?.kind !== "neuron" || !context) return;
     const net = context.network;
     const layer = net.layers[shown.layer];

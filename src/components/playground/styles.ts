@@ -39,13 +39,14 @@ const CSS = `
 .nn-pg .nn-pg-scores { font: 13px var(--monospace); min-height: 2.8em; white-space: pre-wrap; }
 .nn-pg .nn-pg-card { border-top: 1px solid var(--theme-foreground-faintest); padding-top: 0.4rem; min-height: 4rem; }
 .nn-pg .nn-pg-card-title { margin: 0 0 0.25rem; font: 13px var(--sans-serif); max-width: none; }
+.nn-pg .nn-pg-card-map { margin: 0 0 0.25rem; font: 12px var(--sans-serif); color: var(--theme-foreground-muted); max-width: none; }
 .nn-pg .nn-pg-card-formula { overflow-x: auto; max-width: 100%; }
 .nn-pg .nn-pg-card-weights { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; font: 12px var(--sans-serif); }
 .nn-pg .nn-pg-card-weights input { width: 6.5rem; }
 .nn-pg .nn-pg-status { font: 13px var(--sans-serif); min-height: 1.4em; margin: 0.25rem 0; }
 .nn-pg .nn-pg-files { display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; align-items: center; }
 .nn-pg .nn-pg-link input { width: min(28rem, 100%); font: 12px var(--monospace); }
-.nn-pg details.nn-pg-table { font: 12px var(--sans-serif); }
+.nn-pg details.nn-pg-table { font: 12px var(--sans-serif); max-width: 100%; overflow-x: auto; }
 .nn-pg details.nn-pg-table table { font: 12px var(--monospace); margin: 0.25rem 0; }
 .nn-pg details.nn-pg-table td, .nn-pg details.nn-pg-table th { padding: 0.05rem 0.35rem; text-align: right; }
 `;

@@ -3,7 +3,7 @@
 import {describe, expect, it} from "vitest";
 import {buildNetwork, trainOptions} from "../../../../src/components/playground/cell.js";
 import {generateData} from "../../../../src/components/playground/data.js";
-import {Grid} from "../../../../src/components/playground/grid.js";
+import {extremes, Grid} from "../../../../src/components/playground/grid.js";
 import {Session} from "../../../../src/components/playground/session.js";
 import {DEFAULT_SETTINGS, type PlaygroundSettings} from "../../../../src/components/playground/settings.js";
 
@@ -99,5 +99,9 @@ describe("playground session", () => {
     expect(grid.pass(run.network)).toBe(A); // the same buffers
     expect(grid.fits(run.data.domain, 10, ["x1", "x1^2"])).toBe(true);
     expect(grid.fits(run.data.domain, 10, ["x1"])).toBe(false);
+    // The text alternative of x₁²'s map: 0 nowhere on this grid (no cell centre has x₁ = 0), highest at the edges.
+    const {low, high} = extremes(grid.F, 1, grid.points);
+    expect(low).toEqual({value: expect.closeTo(0.36, 12), x1: expect.closeTo(-0.6, 12), x2: expect.closeTo(5.4, 12)});
+    expect(high).toEqual({value: expect.closeTo(29.16, 12), x1: expect.closeTo(-5.4, 12), x2: expect.closeTo(5.4, 12)});
   });
 });
