@@ -18,6 +18,12 @@ export const chapters = [
   {name: "7 · Capstone: handwritten digits", path: "/digits"}
 ];
 
+const SIDEBAR_STORAGE_GUARD =
+  'try{sessionStorage.getItem("observablehq-sidebar")}catch{Object.defineProperty(window,"sessionStorage",' +
+  "{value:{getItem:()=>null,setItem(){},removeItem(){}}})}" +
+  "{const set=Storage.prototype.setItem;Storage.prototype.setItem=function(k,v){try{return set.call(this,k,v)}" +
+  'catch(e){if(!String(k).startsWith("observablehq-"))throw e}}}';
+
 export default {
   root: "src",
   // COURSE_DIST lets several builds (a test run, a preview) write to separate folders.
@@ -49,10 +55,13 @@ export default {
   // KaTeX's stylesheet (src/assets/katex/katex.css.ts) for build-time and run-time formulas, and inert links that make
   // Framework copy KaTeX's fonts into the build: a browser fetches a font only when a formula uses it; pages with
   // formulas preload the two main fonts (src/build/katex-fonts.ts). src/assets/a11y.ts fixes Framework's own markup
-  // for accessibility and adds the skip link. The home page gets the chapters for its map.
+  // for accessibility and adds the skip link. A guard for Framework's sidebar, which keeps its state in
+  // sessionStorage and would throw when that storage is full or forbidden: its writes fail quietly instead (the
+  // course's own storage reports its problems, see lib/progress). The home page gets the chapters for its map.
   head: ({path}: {path: string}) =>
     `<link rel="icon" href="data:,"><link rel="stylesheet" href="/assets/katex/katex.css">${katexFontLinks()}` +
     (pagesWithMath.has(path) ? katexPreloadLinks() : "") +
+    `<script>${SIDEBAR_STORAGE_GUARD}</script>` +
     '<script type="module" src="/assets/a11y.js"></script>' +
     (path === "/index" ? courseMapScript(chapters) : ""),
   footer: "Neural networks from the inside: an open, self-paced course. Everything runs in your browser.",

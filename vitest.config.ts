@@ -5,7 +5,9 @@ export default defineConfig({
   test: {
     reporters: ["default", "./tests/summary-reporter.ts"],
     projects: [
-      {test: {name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node"}},
+      // Generous time-outs: some unit tests train real networks, and CI machines may be busy. Speed is measured by
+      // `npm run bench`, never by a test.
+      {test: {name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", testTimeout: 60_000}},
       {
         test: {
           name: "browser",

@@ -147,7 +147,7 @@ for (const source of markdownFiles("src")) {
     const solutionToken = fence("solution");
     const checkToken = fence("check");
     solution.add(
-      'import {all, assert, cases, fail, pass, value, type Verdict} from "../../../src/lib/exercises/check.js";'.replace(
+      'import {all, assert, cases, count, fail, pass, value, type Verdict} from "../../../src/lib/exercises/check.js";'.replace(
         "../../../",
         "../".repeat(file.split("/").length - 1)
       )
@@ -165,7 +165,7 @@ for (const source of markdownFiles("src")) {
         cell: `check of "${exercise.name}"`
       })
     );
-    solution.add("void [all, assert, cases, fail, pass, value, __verdict];");
+    solution.add("void [all, assert, cases, count, fail, pass, value, __verdict];");
     write(file, solution);
   }
 }

@@ -1,19 +1,13 @@
-// Accessibility fixes for the page markup that Observable Framework 1.13 writes itself (the <html> element, the
-// viewport, the sidebar, the table of contents, the pager), which its configuration cannot change; plus the skip
-// link and keyboard access to scrolling regions, for every page. Loaded from the config's `head` as a module, so it
-// runs once the page's markup is parsed.
+// Accessibility fixes for the page markup that Observable Framework 1.13 writes itself (the sidebar, the table of
+// contents, the pager), which its configuration cannot change; plus the skip link and keyboard access to scrolling
+// regions, for every page. (The page's language and a zoomable viewport come from the patch in src/build/patches.)
+// Loaded from the config's `head` as a module, so it runs once the page's markup is parsed.
 export {};
 
 /** Sets the attributes on `element` (when it exists). */
 function set(element: Element | null, attributes: Record<string, string>): void {
   for (const [name, value] of Object.entries(attributes)) element?.setAttribute(name, value);
 }
-
-// The language of the page, for screen readers' pronunciation and hyphenation (Framework writes a bare <html>).
-document.documentElement.lang ||= "en";
-
-// Framework's viewport sets maximum-scale=1, which stops phone users from zooming in.
-set(document.querySelector('meta[name="viewport"]'), {content: "width=device-width, initial-scale=1"});
 
 // Three <nav> landmarks need names to be told apart.
 set(document.querySelector("#observablehq-sidebar"), {"aria-label": "Course pages"});

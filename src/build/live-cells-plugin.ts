@@ -1,6 +1,6 @@
 // Build-time side of live cells: turns ```ts live fences into live cells (see src/lib/live/AUTHORING.md).
 //
-// For each live cell the page gets: the highlighted source, Edit/Run/Reset buttons, an output area, the cell's
+// For each live cell the page gets: the highlighted source, Edit/Run/Reset buttons (and Stop, shown during long runs), an output area, the cell's
 // compiled code as JSON, and a hidden *host* — an ordinary Framework cell that declares the same names, so the page's
 // other cells can use them from the start. Before the first live cell the page also gets a hidden *setup* cell that
 // imports the live-cell runtime (which takes the hosts over and runs the compiled code) and the modules the cells
@@ -158,7 +158,7 @@ export function liveCellsPlugin(md: MarkdownIt): void {
     const stub = outputs.length ? `const {${outputs.join(", ")}} = __live.host();` : "{\n  __live.host();\n}";
     const label = escapeHtml(data.id);
     html += `<div class="live-cell" data-live-cell="${label}" data-state="running">
-<div class="live-cell__bar"><span class="live-cell__label">Live TypeScript</span><span class="live-cell__edited" hidden>edited</span><span class="live-cell__buttons"><button type="button" data-action="edit">Edit</button><button type="button" data-action="run">Run</button><button type="button" data-action="reset">Reset</button></span></div>
+<div class="live-cell__bar"><span class="live-cell__label">Live TypeScript</span><span class="live-cell__edited" hidden>edited</span><span class="live-cell__unrun" hidden>not run yet</span><button type="button" class="live-cell__stop" data-action="stop" hidden>Stop</button><span class="live-cell__buttons"><button type="button" data-action="edit">Edit</button><button type="button" data-action="run">Run</button><button type="button" data-action="reset">Reset</button></span></div>
 <pre class="live-cell__source" data-copy="none" tabindex="0" aria-label="Code of the live cell ${label}: click or press Enter to edit"><code class="language-ts">${hljs.highlight(data.source, {language: "typescript"}).value}</code></pre>
 <div class="live-cell__editor" tabindex="-1" hidden></div>
 <div class="live-cell__notice" role="status" hidden></div>

@@ -5,6 +5,7 @@
 export {PRESET_NAMES, PRESETS} from "./activations.js";
 export {type BackpropDiagram, type BackpropDiagramOptions, backpropDiagram} from "./backpropDiagram.js";
 export {type BackpropStep, backpropSteps} from "./backpropSteps.js";
+export {type BatchPlan, type BatchPlanOptions, batchPlan, describePlan} from "./batchPlan.js";
 export {type ComputationalGraph, type ComputationalGraphOptions, computationalGraph} from "./computationalGraph.js";
 export {
   button,
@@ -20,6 +21,15 @@ export {
   sizesInput,
   slider
 } from "./controls.js";
+export {
+  type CurveData,
+  type CurveMark,
+  type CurvePlot,
+  type CurvePlotOptions,
+  type CurvePoint,
+  type CurveSeries,
+  curvePlot
+} from "./curvePlot.js";
 export {type DecisionLine, type DecisionLineOptions, decisionLine} from "./decisionLine.js";
 export {type DecisionMap, type DecisionMapOptions, decisionMap, type Model} from "./decisionMap.js";
 export {parseFunction} from "./expression.js";
@@ -31,6 +41,7 @@ export {
   type GradientDescent2dOptions,
   gradientDescent2d
 } from "./gradientDescent2d.js";
+export {type Bin, binValues, type Histogram, type HistogramOptions, histogram} from "./histogram.js";
 export {figure, sideBySide} from "./layout.js";
 export {type LossCurve, type LossCurveOptions, type LossPoint, lossCurve} from "./lossCurve.js";
 export {type LossMap, type LossMapOptions, lossMap} from "./lossMap.js";

@@ -1,5 +1,7 @@
 // 4. Loss curve: appends points live while a network trains; train and test series; optional log scale;
-// dashed rules where a learning-rate schedule changed the rate.
+// dashed rules where a learning-rate schedule changed the rate. It stays cheap however long training runs: push()
+// only schedules a redraw (at most one per frame), and past MAX_POINTS the older points are thinned out, so drawing
+// costs the same after 300 epochs or 10 million.
 import * as d3 from "d3";
 import {drawAxes, fmt, MARGIN} from "./axes.js";
 import {
@@ -44,21 +46,52 @@ export type LossCurve = HTMLDivElement & {
   /** Changes options (log, labels, size) and redraws. */
   update(options: Partial<LossCurveOptions>): void;
   clear(): void;
-  /** The points so far. */
+  /** The points kept: every point up to MAX_POINTS, then the recent ones and every other older one, and so on. */
   readonly data: readonly LossPoint[];
+  /** How many points were pushed in all (kept or thinned out). */
+  readonly count: number;
   destroy(): void;
 };
 
 /** Where the learning rate changed: [{epoch, from, to}]. Pure, exported for tests. */
-export function rateChanges(points: readonly LossPoint[]): {epoch: number; from: number; to: number}[] {
-  const out: {epoch: number; from: number; to: number}[] = [];
+export function rateChanges(points: readonly LossPoint[]): RateChange[] {
+  const out: RateChange[] = [];
   let last: number | undefined;
   for (const p of points) {
-    if (p.learningRate === undefined) continue;
-    if (last !== undefined && p.learningRate !== last) out.push({epoch: p.epoch, from: last, to: p.learningRate});
-    last = p.learningRate;
+    const change = rateChange(last, p);
+    if (change) out.push(change);
+    last = p.learningRate ?? last;
   }
   return out;
+}
+
+export interface RateChange {
+  epoch: number;
+  from: number;
+  to: number;
+}
+
+/** The change point `p` makes to the learning rate `last` used before it, if it makes one. */
+function rateChange(last: number | undefined, p: LossPoint): RateChange | undefined {
+  if (last === undefined || p.learningRate === undefined || p.learningRate === last) return undefined;
+  return {epoch: p.epoch, from: last, to: p.learningRate};
+}
+
+/** The most points a curve keeps; a few thousand are more than its width in pixels. */
+export const MAX_POINTS = 2000;
+
+/**
+ * Thins `points` in place once there are more than `max`: the newest max/2 stay as they are, and of the older ones
+ * every other one goes (the first point always stays). Each thinning halves the older part, so the cost per pushed
+ * point stays constant. Pure, exported for tests.
+ */
+export function thin(points: LossPoint[], max = MAX_POINTS): void {
+  if (points.length <= max) return;
+  const recent = points.length - Math.floor(max / 2);
+  let kept = 0;
+  for (let i = 0; i < recent; i += 2) points[kept++] = points[i];
+  points.copyWithin(kept, recent);
+  points.length = kept + (points.length - recent);
 }
 
 function check(p: LossPoint): LossPoint {
@@ -73,7 +106,29 @@ export function lossCurve(options: LossCurveOptions = {}): LossCurve {
   const life = lifecycle(options.invalidation);
   let opts = {...options};
   let width = resolveWidth(opts.width);
-  const data: LossPoint[] = (opts.data ?? []).map(check);
+  const data: LossPoint[] = [];
+  // Learning-rate changes are found as points arrive, so thinning never moves or hides one.
+  let changes: RateChange[] = [];
+  let lastRate: number | undefined;
+  let count = 0;
+  const add = (points: readonly LossPoint[]) => {
+    for (const point of points) {
+      const p = {...check(point)};
+      const change = rateChange(lastRate, p);
+      if (change) changes.push(change);
+      lastRate = p.learningRate ?? lastRate;
+      data.push(p);
+    }
+    count += points.length;
+    thin(data);
+  };
+  const reset = () => {
+    data.length = 0;
+    changes = [];
+    lastRate = undefined;
+    count = 0;
+  };
+  add(opts.data ?? []);
   let lastAxes = "";
   let lastLegend = "";
 
@@ -115,7 +170,6 @@ export function lossCurve(options: LossCurveOptions = {}): LossCurve {
       });
     }
     // Learning-rate changes: a dashed rule each; labels only where there is room for them.
-    const changes = rateChanges(data);
     let lastLabelX = -Infinity;
     const marks = changes.map((c) => {
       const px = x(c.epoch);
@@ -189,7 +243,7 @@ export function lossCurve(options: LossCurveOptions = {}): LossCurve {
     const lastTrain = train.at(-1);
     const lastTest = test.at(-1);
     const summary = lastTrain
-      ? `Loss curve over ${data.length} epochs: training loss from ${fmt(train[0].loss)} to ${fmt(lastTrain.loss)}${lastTest ? `, test loss from ${fmt(test[0].testLoss as number)} to ${fmt(lastTest.testLoss as number)}` : ""}${changes.length ? `; the learning rate changed ${changes.length} time${changes.length > 1 ? "s" : ""}` : ""}${log ? "; logarithmic loss axis" : ""}.`
+      ? `Loss curve over ${count} epochs: training loss from ${fmt(train[0].loss)} to ${fmt(lastTrain.loss)}${lastTest ? `, test loss from ${fmt(test[0].testLoss as number)} to ${fmt(lastTest.testLoss as number)}` : ""}${changes.length ? `; the learning rate changed ${changes.length} time${changes.length > 1 ? "s" : ""}` : ""}${log ? "; logarithmic loss axis" : ""}.`
       : "Loss curve: no points yet.";
     setLabel(svgNode, opts.label ?? summary);
     setText(
@@ -210,21 +264,28 @@ export function lossCurve(options: LossCurveOptions = {}): LossCurve {
   render();
   return extend(root, {
     push(point: LossPoint | LossPoint[]) {
-      for (const p of Array.isArray(point) ? point : [point]) data.push({...check(p)});
+      add(Array.isArray(point) ? point : [point]);
       schedule();
     },
     update(next: Partial<LossCurveOptions>) {
       opts = {...opts, ...next};
       if (next.width) width = resolveWidth(next.width);
-      if (next.data) data.splice(0, data.length, ...next.data.map(check));
+      if (next.data) {
+        next.data.forEach(check);
+        reset();
+        add(next.data);
+      }
       render();
     },
     clear() {
-      data.length = 0;
+      reset();
       render();
     },
     get data(): readonly LossPoint[] {
       return data;
+    },
+    get count(): number {
+      return count;
     },
     destroy: life.destroy
   });

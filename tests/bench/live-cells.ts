@@ -83,7 +83,7 @@ export async function benchLiveCells({browser, origin}: Site): Promise<Row[]> {
         document.addEventListener("keydown", () => (start = performance.now()), {capture: true, once: true});
         const output = document.querySelector('[data-live-cell="show-b"] [data-cell-output]') as HTMLElement;
         const observer = new MutationObserver(() => {
-          if (output.textContent?.includes(`b is ${expected}"`)) {
+          if (output.textContent === `b is ${expected}`) {
             observer.disconnect();
             resolve(performance.now() - start);
           }

@@ -6,16 +6,13 @@
 // machine), and from a trace of the same windows the main thread's CPU time per frame, which tells load from code:
 // 1000 ms divided by it is the rate the page reaches with a core to itself.
 //
-//   npx tsx tests/bench/playground.ts                builds the site into a temporary folder of its own
-//   BENCH_DIST=dist npx tsx tests/bench/playground.ts reuses an existing build
-//
-// benchPlayground(site) returns the rows for tests/bench/browser.ts.
+// Part "playground" of `npm run bench` (tests/bench/browser.ts), on the build the other parts use:
+//   npx tsx tests/bench/browser.ts playground
 import {mkdtempSync, rmSync} from "node:fs";
-import {loadavg, tmpdir} from "node:os";
+import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {pathToFileURL} from "node:url";
 import type {Page} from "playwright-core";
-import {idleFrameRate, mainThreadCpuMs, median, openSite, printRows, type Row, type Site} from "./site.js";
+import {idleFrameRate, mainThreadCpuMs, median, type Row, type Site} from "./site.js";
 
 const TARGET_FPS = 30;
 const WINDOWS = 5;
@@ -115,27 +112,4 @@ export async function benchPlayground(site: Site): Promise<Row[]> {
     rmSync(traces, {recursive: true, force: true});
   }
   return rows;
-}
-
-async function main(): Promise<void> {
-  const loadBefore = loadavg()[0];
-  const site = await openSite();
-  try {
-    const rows = await benchPlayground(site);
-    printRows("Playground (Chromium, localhost, built site, 1200 × 900)", rows);
-    const judged = rows.filter((r) => r.met !== undefined);
-    console.log(
-      `\n${judged.filter((r) => r.met).length} of ${judged.length} targets met` +
-        `; load average ${loadBefore.toFixed(2)} before, ${loadavg()[0].toFixed(2)} after (other processes share the machine).`
-    );
-  } finally {
-    await site.close();
-  }
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  main().catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
 }

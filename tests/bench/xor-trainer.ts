@@ -6,18 +6,14 @@
 // the page's main thread spent per frame: on a shared machine a frame waits for a core several times longer than
 // it computes, and 1000 ms divided by that CPU time is the rate the trainer reaches with a core to itself.
 //
-//   npx tsx tests/bench/xor-trainer.ts            builds into $XOR_BENCH_DIST (default /tmp/nn-course-xor-bench)
-//   npx tsx tests/bench/xor-trainer.ts --no-build reuses that build
-import {execFileSync} from "node:child_process";
+// Part "xor" of `npm run bench` (tests/bench/browser.ts), on the build the other parts use:
+//   npx tsx tests/bench/browser.ts xor
 import {mkdtempSync, rmSync} from "node:fs";
-import {loadavg, tmpdir} from "node:os";
+import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {type Browser, chromium, type Page} from "playwright-core";
-import {CHROMIUM_ARGS, ensureChromium} from "../browser/chromium.js";
-import {serve} from "../browser/serve.js";
-import {idleFrameRate, mainThreadCpuMs} from "./site.js";
+import type {Browser, Page} from "playwright-core";
+import {idleFrameRate, mainThreadCpuMs, median, printTable, type Row, type Site, verdict} from "./site.js";
 
-const DIST = process.env.XOR_BENCH_DIST ?? "/tmp/nn-course-xor-bench";
 const PATH = "/xor";
 const TARGET_FPS = 30;
 const WINDOWS = 5;
@@ -34,13 +30,6 @@ const SETTINGS = [
     activation: "relu"
   }
 ];
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-function build(): void {
-  rmSync(DIST, {recursive: true, force: true}); // Framework does not clear an output folder outside the project
-  execFileSync("npx", ["observable", "build"], {stdio: "ignore", env: {...process.env, COURSE_DIST: DIST}});
-}
 
 // The page's functions are passed as strings: the bundler's helpers are not defined inside the page.
 const TRAINER = `document.querySelector(".nn-playground")`;
@@ -89,17 +78,14 @@ async function playRates(browser: Browser, page: Page, traceFile: string) {
   return {rates, cpuPerFrame: mainThreadCpuMs(traceFile) / frames, epochs};
 }
 
-async function main(): Promise<void> {
-  if (!process.argv.includes("--no-build")) build();
-  const loadBefore = loadavg()[0];
-  const {server, origin} = await serve(DIST);
+/** Measures every setting on the trainer of the built site, prints a table and returns one verdict row per setting. */
+export async function benchXorTrainer(site: Site): Promise<Row[]> {
   const traces = mkdtempSync(join(tmpdir(), "xor-trainer-trace-"));
-  const browser = await chromium.launch({executablePath: ensureChromium(), args: CHROMIUM_ARGS});
-  const rows: string[] = [];
-  let allMet = true;
+  const table: string[][] = [];
+  const rows: Row[] = [];
+  const page = await site.browser.newPage({viewport: {width: 1200, height: 900}});
   try {
-    const page = await browser.newPage({viewport: {width: 1200, height: 900}});
-    await page.goto(origin + PATH, {waitUntil: "networkidle"});
+    await page.goto(site.origin + PATH, {waitUntil: "networkidle"});
     await page.waitForFunction(
       () => document.querySelectorAll('[data-live-cell][data-state="running"]').length === 0,
       null,
@@ -112,40 +98,33 @@ async function main(): Promise<void> {
       await choose(page, setting);
       const idle = [];
       for (let w = 0; w < 3; w++) idle.push(await idleFrameRate(page, WINDOW_MS));
-      const {rates, cpuPerFrame, epochs} = await playRates(browser, page, join(traces, "trace.json"));
+      const {rates, cpuPerFrame, epochs} = await playRates(site.browser, page, join(traces, "trace.json"));
       const fps = median(rates);
       const met = fps >= TARGET_FPS;
-      allMet &&= met;
       const maps = setting.units.reduce((a, b) => a + b, 0);
-      rows.push(
-        `| ${setting.name} | ${maps} | ${fps.toFixed(1)} | ${Math.min(...rates).toFixed(1)}–${Math.max(...rates).toFixed(1)} | ` +
-          `${median(idle).toFixed(1)} | ${cpuPerFrame.toFixed(1)} (${(1000 / cpuPerFrame).toFixed(0)} fps) | ${epochs} | ` +
-          `${met ? "met" : "missed"} |`
-      );
+      table.push([
+        setting.name,
+        String(maps),
+        fps.toFixed(1),
+        `${Math.min(...rates).toFixed(1)}–${Math.max(...rates).toFixed(1)}`,
+        median(idle).toFixed(1),
+        `${cpuPerFrame.toFixed(1)} (${(1000 / cpuPerFrame).toFixed(0)} fps)`,
+        String(epochs),
+        verdict(met)
+      ]);
+      rows.push({name: `chapter 4 trainer: ${setting.name}`, value: `${fps.toFixed(1)} fps`, target: "≥ 30 fps", met});
     }
   } finally {
-    await browser.close();
-    server.close();
+    await page.close();
     rmSync(traces, {recursive: true, force: true});
   }
-  console.log("Chapter 4 trainer (Chromium, localhost, built site, 1200 × 900, neuron maps on)\n");
-  console.log(`Decision-map redraws per second while training: median of ${WINDOWS} windows of ${WINDOW_MS / 1000} s.`);
-  console.log("Idle: the same page's animation frames per second with nothing playing (the ceiling right now).");
-  console.log("CPU: the main thread's CPU time per redraw, and the rate it would allow with a core to itself.\n");
-  console.log(
-    "| setting | neuron maps | median fps | range | idle fps | CPU ms per frame | epochs trained | ≥ 30 fps |"
+  printTable(
+    "Chapter 4 trainer (Chromium, 1200 × 900, neuron maps on): decision-map redraws per second while training, " +
+      `median of ${WINDOWS} windows of ${WINDOW_MS / 1000} s; idle = the page's frame rate with nothing playing ` +
+      "(the ceiling right now); CPU = main-thread CPU per redraw and the rate it allows with a core to itself",
+    ["setting", "neuron maps", "median fps", "range", "idle fps", "CPU ms per frame", "epochs", "≥ 30 fps"],
+    table,
+    [false, true, true, true, true, true, true, false]
   );
-  console.log(
-    "|---------|------------:|-----------:|------:|---------:|-----------------:|---------------:|----------|"
-  );
-  for (const row of rows) console.log(row);
-  console.log(`\ntarget ≥ ${TARGET_FPS} fps with the neuron maps on: ${allMet ? "met" : "missed"}`);
-  console.log(
-    `load average ${loadBefore.toFixed(2)} before, ${loadavg()[0].toFixed(2)} after (other processes share the machine).`
-  );
+  return rows;
 }
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});

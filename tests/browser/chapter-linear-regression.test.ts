@@ -30,10 +30,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const text = (page: Page, id: string): Promise<string> =>
-  cellOutput(page, id)
-    .textContent()
-    .then((t) => t ?? "");
+// innerText keeps a line break between two printed values, as the reader sees them.
+const text = (page: Page, id: string): Promise<string> => cellOutput(page, id).innerText();
 
 /** The first number after `label` in a cell's output (e.g. number(page, "train", /MSE by/)). */
 const number = async (page: Page, id: string, label: RegExp): Promise<number> =>

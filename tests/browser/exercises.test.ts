@@ -2,7 +2,7 @@
 // a solution behind a confirmation, Reset, progress kept across a reload, and code that throws or never ends.
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {launch, open, screenshot} from "./browser.js";
+import {launch, open, openIn, screenshot} from "./browser.js";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -41,7 +41,7 @@ describe("exercises", () => {
       await submit(page, "double", "function double(x: number): number {\n  return x + 1;\n}");
       await expect.poll(() => status(page, "double")).toBe("failed");
       const failed = await result(page, "double");
-      expect(failed).toMatch(/✗ Case 2 of 3: expected -1, got 0.5/);
+      expect(failed).toMatch(/✗ double: case 2 of 3: expected -1, got 0.5/);
       expect(failed).toMatch(/Input\s+-0.5\s+Expected\s+-1\s+Got\s+0.5/);
 
       const hintButton = exercise(page, "double").getByRole("button", {name: "Hint"});
@@ -80,7 +80,8 @@ describe("exercises", () => {
 
       page.once("dialog", (dialog) => dialog.accept());
       await button.click();
-      await expect.poll(() => status(page, "shape")).toBe("passed");
+      // The first edit loads the editor and the compiler: give a busy machine time.
+      await expect.poll(() => status(page, "shape"), {timeout: 15_000}).toBe("passed");
       await expect(exercise(page, "shape").locator(".cm-content").innerText()).resolves.toMatch(/\[4, 5, 6\]/);
       await expect(exercise(page, "shape").locator(".exercise__badge").innerText()).resolves.toMatch(
         /solved · solution shown/
@@ -88,7 +89,7 @@ describe("exercises", () => {
       const stored = await page.evaluate(() => localStorage.getItem("nn-course:exercise:lab/exercises/shape"));
       expect(JSON.parse(stored ?? "{}")).toEqual({status: "passed", solutionShown: true});
 
-      await exercise(page, "shape").getByRole("button", {name: "Reset"}).click();
+      await exercise(page, "shape").getByRole("button", {name: "Reset", exact: true}).click();
       await expect.poll(() => status(page, "shape")).toBe("pending");
       await expect(exercise(page, "shape").locator("[data-live-cell]").innerText()).resolves.toMatch(
         /TODO: build a 2×3 matrix/
@@ -104,7 +105,9 @@ describe("exercises", () => {
       await expect.poll(() => status(page, "double")).toBe("pending");
       await submit(page, "double", 'function double(x: number): number {\n  throw new Error("not today");\n}');
       await expect.poll(() => status(page, "double")).toBe("failed");
-      await expect(result(page, "double")).resolves.toMatch(/double threw an error[\s\S]*Error: not today/);
+      await expect(result(page, "double")).resolves.toMatch(
+        /double: case 1 of 3: it threw an error[\s\S]*Error: not today/
+      );
 
       await submit(page, "double", 'function double(x: number): any {\n  return "2";\n}');
       await expect.poll(() => result(page, "double")).toMatch(/expected a number, got string/);
@@ -117,6 +120,76 @@ describe("exercises", () => {
       await expect.poll(() => status(page, "double")).toBe("passed");
     } finally {
       await page.context().close();
+    }
+  });
+
+  it("after a pass, Reset says the exercise stays solved, as the badge does, also after a reload", async () => {
+    const {page} = await open(browser, "/lab/exercises");
+    try {
+      await submit(page, "double", "function double(x: number): number {\n  return 2 * x;\n}");
+      await expect.poll(() => status(page, "double")).toBe("passed");
+      await exercise(page, "double").getByRole("button", {name: "Reset", exact: true}).click();
+      const solved =
+        "You have solved this exercise: it stays solved in your progress. This is the starter code again; fill in " +
+        "the marked place and press Run to check a new answer.";
+      await expect.poll(() => result(page, "double")).toBe(solved);
+      expect(await exercise(page, "double").locator(".exercise__badge").innerText()).toBe("✓ solved");
+      await page.reload({waitUntil: "networkidle"});
+      await expect.poll(() => result(page, "double")).toBe(solved);
+      expect(await exercise(page, "double").locator(".exercise__badge").innerText()).toBe("✓ solved");
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it("names a missing or misspelt function", async () => {
+    const {page} = await open(browser, "/lab/exercises");
+    try {
+      await submit(page, "double", "function doubel(x: number): number {\n  return 2 * x;\n}");
+      await expect.poll(() => status(page, "double")).toBe("failed");
+      expect(await result(page, "double")).toBe(
+        "✗ `double` is not defined in your cell, and the check needs it. Your cell defines `doubel`: did you mean `double`?"
+      );
+      await submit(page, "double", "const twice = (x: number) => 2 * x;");
+      await expect
+        .poll(() => result(page, "double"))
+        .toBe("✗ `double` is not defined in your cell, and the check needs it. Define it with exactly this name.");
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it("with storage full, a chapter still shows what is solved, keeps new passes for the visit, and says so", async () => {
+    const context = await browser.newContext({viewport: {width: 1200, height: 900}});
+    try {
+      const {page: seed} = await openIn(context, "/lab/exercises");
+      await seed.evaluate(() =>
+        localStorage.setItem(
+          "nn-course:exercise:lab/exercises/double",
+          JSON.stringify({status: "passed", solutionShown: false})
+        )
+      );
+      await seed.close();
+      await context.addInitScript(() => {
+        Storage.prototype.setItem = () => {
+          throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+        };
+      });
+      const {page, report} = await openIn(context, "/lab/exercises");
+      await expect.poll(() => exercise(page, "double").locator(".exercise__badge").innerText()).toBe("✓ solved");
+      const progress = page.locator(".chapter-progress");
+      await expect.poll(() => progress.innerText()).toMatch(/1 of 2 exercises passed/);
+      expect(await progress.innerText()).toMatch(
+        /storage for this site is full, so new progress and edits are kept only/
+      );
+      page.once("dialog", (dialog) => dialog.accept());
+      await exercise(page, "shape").getByRole("button", {name: "Show solution"}).click();
+      await expect.poll(() => status(page, "shape"), {timeout: 15_000}).toBe("passed");
+      expect(await exercise(page, "shape").locator(".exercise__badge").innerText()).toBe("✓ solved · solution shown");
+      await expect.poll(() => progress.innerText()).toMatch(/complete: all 2 exercises passed/);
+      expect(report.consoleErrors).toEqual([]);
+    } finally {
+      await context.close();
     }
   });
 });

@@ -23,7 +23,10 @@ const COMPONENTS: Record<string, number> = {
   ".nn-backprop": 1,
   ".nn-decision-line": 1,
   ".nn-loss-map": 2,
-  ".nn-residual-plot": 1
+  ".nn-residual-plot": 1,
+  ".nn-curve-plot": 1,
+  ".nn-histogram": 2,
+  ".nn-batch-plan": 1
 };
 
 /** The live cell of each main library entry, and the source pages its caption links to. */
@@ -186,7 +189,7 @@ describe("Toolbox page", () => {
       expect(label.length, `aria-label of picture ${i}`).toBeGreaterThan(20);
     }
     // SVG components have drawn marks; canvases are not blank.
-    for (const selector of [".nn-function-plot", ".nn-loss-curve", ".nn-gd1d", ".nn-gd2d"]) {
+    for (const selector of [".nn-function-plot", ".nn-loss-curve", ".nn-gd1d", ".nn-gd2d", ".nn-curve-plot"]) {
       const d = await page
         .locator(`${selector} svg path`)
         .evaluateAll((ps) => ps.map((p) => p.getAttribute("d") ?? "").filter((s) => s.length > 20).length);

@@ -35,15 +35,22 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
-/** Runs `fn` on each case in order; the verdict names the first case that fails. */
+/** "1 solution", "2 solutions": a count with its noun, for messages ("but there are 1" reads wrong). */
+export function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
+/** Runs `fn` on each case in order; the verdict names the function and the first case that fails. */
 export function cases(fn: unknown, list: Case[], options: {name?: string; tolerance?: Tolerance} = {}): Verdict {
-  const name = options.name ?? (typeof fn === "function" && fn.name ? fn.name : "your function");
-  if (typeof fn !== "function") return fail(`${name} should be a function, but it is ${describe(fn)}.`);
+  const name = options.name ?? (typeof fn === "function" && fn.name ? fn.name : undefined);
+  if (typeof fn !== "function")
+    return fail(`${name ?? "Your function"} should be a function, but it is ${describe(fn)}.`);
   for (const [index, item] of list.entries()) {
     const input = item.label ?? item.args.map(describe).join(", ");
+    const which = `case ${index + 1} of ${list.length}`;
     const failure = (message: string, expected: string, got: string): Verdict => ({
       passed: false,
-      message: `Case ${index + 1} of ${list.length}: ${message}`,
+      message: name ? `${name}: ${which}: ${message}` : `${which[0].toUpperCase()}${which.slice(1)}: ${message}`,
       hint: item.hint,
       failedCase: {input, expected, got}
     });
@@ -59,16 +66,16 @@ export function cases(fn: unknown, list: Case[], options: {name?: string; tolera
           errorMessage(error)
         );
       }
-      return failure(`${name} threw an error.`, describe(item.expected), errorMessage(error));
+      return failure("it threw an error.", describe(item.expected), errorMessage(error));
     }
     if (item.throws)
-      return failure(`${name} should have refused this input.`, `an error matching ${item.throws}`, describe(got));
+      return failure("it should have refused this input.", `an error matching ${item.throws}`, describe(got));
     if (got instanceof Promise)
-      return failure(`${name} returned a Promise; return the value itself.`, describe(item.expected), "a Promise");
+      return failure("it returned a Promise; return the value itself.", describe(item.expected), "a Promise");
     const problem = difference(got, item.expected, item.tolerance ?? options.tolerance);
     if (problem) return failure(problem, describe(item.expected), describe(got));
   }
-  return pass(`${name} passes all ${list.length} cases.`);
+  return pass(`${name ?? "Your function"} passes ${list.length === 1 ? "its one case" : `all ${list.length} cases`}.`);
 }
 
 /** Checks one value (not a function), e.g. weights the learner found. */

@@ -23,8 +23,36 @@ function element(tag: string, className: string, text?: string): HTMLElement {
   return node;
 }
 
+/** The edit distance between two names, to suggest the name a learner meant. */
+function distance(a: string, b: string): number {
+  let row = Array.from({length: b.length + 1}, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length];
+}
+
+/** A name the check needs that the learner's cell does not define: "`predict` is not defined in your cell…". */
+function missingName(data: ExerciseData, exports: Record<string, unknown>): Verdict | undefined {
+  const needed = data.check.inputs.filter((name) => !(name in helpers) && !(name in exports));
+  const [name] = needed;
+  if (!name) return undefined;
+  const close = Object.keys(exports).find((other) => distance(other.toLowerCase(), name.toLowerCase()) <= 2);
+  return {
+    passed: false,
+    message:
+      `\`${name}\` is not defined in your cell, and the check needs it. ` +
+      (close ? `Your cell defines \`${close}\`: did you mean \`${name}\`?` : `Define it with exactly this name.`)
+  };
+}
+
 /** Runs the compiled check with the cell's declarations and the check helpers in scope. */
 async function check(data: ExerciseData, exports: Record<string, unknown>): Promise<Verdict> {
+  const missing = missingName(data, exports);
+  if (missing) return missing;
   const {check} = data;
   const modules = await Promise.all(check.imports.map(loadModule));
   const scope: Record<string, unknown> = {
@@ -78,10 +106,24 @@ class Exercise {
   async evaluate(run: RunResult): Promise<void> {
     if (live.getSource(this.data.cell) === this.data.starter) {
       this.setStatus("pending");
-      this.result.replaceChildren("Not checked yet: fill in the marked place and press Run.");
+      this.result.replaceChildren(
+        this.record.status === "passed"
+          ? "You have solved this exercise: it stays solved in your progress. This is the starter code again; " +
+              "fill in the marked place and press Run to check a new answer."
+          : "Not checked yet: fill in the marked place and press Run."
+      );
       return;
     }
     let verdict: Verdict;
+    if (run.state === "stopped" || run.state === "waiting") {
+      this.setStatus("pending");
+      this.result.replaceChildren(
+        run.state === "stopped"
+          ? "Not checked: the run was stopped before it finished. Press Run to check your code."
+          : `Not checked: ${(run.error?.message ?? "Waiting for another cell.").replace(/^W/, "w")}`
+      );
+      return;
+    }
     if (run.state === "error") {
       verdict = {
         passed: false,

@@ -12,6 +12,7 @@ import {type Node, parse} from "acorn";
 import {transform} from "sucrase/dist/index.js";
 import {analyze} from "./analyze.js";
 import {CELL_SPECIALS, GLOBALS} from "./globals.js";
+import {GUARDED_CONSTRUCTORS} from "./guard.js";
 import {disallowedImportMessage, isAllowedModule, normalizeSpecifier} from "./modules.js";
 
 export interface CompiledCell {
@@ -21,6 +22,10 @@ export interface CompiledCell {
   params: string[];
   /** Top-level declarations: the names this cell defines for the page. */
   outputs: string[];
+  /** The outputs that are imported names (a cell may import a module another cell imports under the same name). */
+  imported: string[];
+  /** Where each input is first used and each output declared: [line, column] from 1 (columns once types are stripped). */
+  positions: Record<string, [number, number]>;
   /** Canonical specifiers of the modules the cell imports, in the order of __lm. */
   imports: string[];
   /** An expression cell displays its value. */
@@ -49,10 +54,14 @@ const RESERVED = new Set(["__lg", "__lm", "__le", "__cell"]);
 const GUARD = "if(--__lg.n<0)__lg.t();";
 const GUARD_EXPRESSION = "--__lg.n<0&&__lg.t()";
 
-function errorAt(source: string, message: string, offset: number): CellSyntaxError {
+/** [line, column] of an offset in `source`, both from 1. */
+function lineColumn(source: string, offset: number): [number, number] {
   const before = source.slice(0, Math.max(0, Math.min(offset, source.length)));
-  const line = before.split("\n").length;
-  return new CellSyntaxError(message, line, before.length - before.lastIndexOf("\n"));
+  return [before.split("\n").length, before.length - before.lastIndexOf("\n")];
+}
+
+function errorAt(source: string, message: string, offset: number): CellSyntaxError {
+  return new CellSyntaxError(message, ...lineColumn(source, offset));
 }
 
 /** Where sucrase or acorn failed, in the source the learner sees. */
@@ -94,24 +103,36 @@ export function compileCell(source: string, {path = "/"}: {path?: string} = {}):
   if (analysis.errors.length) fail(...analysis.errors[0]);
 
   const outputs: string[] = [];
+  const positions: Record<string, [number, number]> = {};
   for (const id of analysis.declarations) {
+    positions[id.name] ??= lineColumn(js, at(id));
     if (RESERVED.has(id.name)) fail(`${id.name} is reserved for the live-cell runtime; choose another name`, id);
     if (CELL_SPECIALS.has(id.name)) fail(`${id.name} is provided to every cell; choose another name`, id);
     if (GLOBALS.has(id.name)) fail(`${id.name} is a global name of JavaScript or the browser; choose another name`, id);
     if (!outputs.includes(id.name)) outputs.push(id.name);
   }
   const params: string[] = [];
+  const guarded: string[] = [];
   for (const id of analysis.references) {
     if (RESERVED.has(id.name)) fail(`${id.name} is reserved for the live-cell runtime`, id);
-    if (CELL_SPECIALS.has(id.name) || !GLOBALS.has(id.name)) params.push(id.name);
+    if (CELL_SPECIALS.has(id.name) || !GLOBALS.has(id.name)) {
+      params.push(id.name);
+      positions[id.name] ??= lineColumn(js, at(id));
+    }
+    if (id.name in GUARDED_CONSTRUCTORS) guarded.push(id.name);
   }
 
   // Text edits on `js`, applied in position order; insertions at one position keep the order they were added in.
   const edits: {start: number; end: number; text: string}[] = [];
   const insert = (position: number, text: string) => edits.push({start: position, end: position, text});
+  // Memory is counted through the guard (guard.ts): the cell's Array, ArrayBuffer and typed arrays are its own.
+  // First, so that it comes before every other edit at the start of the cell.
+  if (guarded.length) insert(0, `const ${guarded.map((name) => `${name}=__lg.c("${name}")`).join(",")};`);
 
   const imports: string[] = [];
+  const imported: string[] = [];
   for (const node of analysis.imports) {
+    for (const s of node.specifiers) imported.push(s.local.name);
     const specifier = String(node.source.value);
     const canonical = normalizeSpecifier(specifier, path);
     if (!isAllowedModule(canonical)) fail(disallowedImportMessage(specifier, path), node.source);
@@ -176,6 +197,8 @@ export function compileCell(source: string, {path = "/"}: {path?: string} = {}):
     inputs: params.filter((name) => !CELL_SPECIALS.has(name)),
     params,
     outputs,
+    imported,
+    positions,
     imports,
     expression: expression !== null,
     generator,

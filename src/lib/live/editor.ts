@@ -1,6 +1,7 @@
 // The editor of a live cell: CodeMirror 6 with TypeScript highlighting, line numbers, bracket matching and undo.
-// Shift+Enter or Ctrl/Cmd+Enter runs; Escape leaves the editor (focus moves to its frame, so Tab continues on
-// through the page). Loaded only when the learner first edits a cell.
+// Shift+Enter or Ctrl/Cmd+Enter runs; Tab indents, so Escape leaves the editor (focus moves to its frame, and Tab
+// continues on through the page); the editor's accessible description says so. Loaded only when the learner first
+// edits a cell.
 import {defaultKeymap, history, historyKeymap, indentWithTab} from "@codemirror/commands";
 import {javascript} from "@codemirror/lang-javascript";
 import {bracketMatching, HighlightStyle, indentOnInput, syntaxHighlighting} from "@codemirror/language";
@@ -12,6 +13,8 @@ export interface EditorOptions {
   parent: HTMLElement;
   source: string;
   label: string;
+  /** The id of the element that says how to run the cell and leave the editor. */
+  describedBy?: string;
   onChange(source: string): void;
   onRun(): void;
   onEscape(): void;
@@ -22,7 +25,7 @@ export interface EditorHandle {
   getSource(): string;
   setSource(source: string): void;
   focus(): void;
-  /** Marks the spot of a syntax error (line and column from 1), or clears the mark. */
+  /** Marks the spot of an error (line and column from 1; column 0 marks the line only), or clears the mark. */
   markError(line: number | null, column?: number): void;
 }
 
@@ -115,7 +118,10 @@ export function createEditor(options: EditorOptions): EditorHandle {
         errorField,
         theme,
         EditorView.lineWrapping,
-        EditorView.contentAttributes.of({"aria-label": options.label}),
+        EditorView.contentAttributes.of({
+          "aria-label": options.label,
+          ...(options.describedBy ? {"aria-describedby": options.describedBy} : {})
+        }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) options.onChange(update.state.doc.toString());
         })
@@ -139,7 +145,7 @@ export function createEditor(options: EditorOptions): EditorHandle {
       const doc = view.state.doc;
       const l = doc.line(Math.max(1, Math.min(line, doc.lines)));
       const from = Math.min(l.from + Math.max(0, column - 1), l.to);
-      view.dispatch({effects: setError.of({from, to: Math.min(from + 1, l.to)})});
+      view.dispatch({effects: setError.of({from, to: column > 0 ? Math.min(from + 1, l.to) : from})});
     }
   };
 }

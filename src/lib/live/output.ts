@@ -1,6 +1,7 @@
-// What a cell shows: DOM nodes as they are, a Matrix of the network library as a small table, anything else with
-// Observable's inspector (expandable objects and arrays), and errors with the cell line they happened on.
+// What a cell shows: DOM nodes as they are, text as text, a Matrix of the network library as a small table, anything
+// else with Observable's inspector (expandable objects and arrays), and errors with the cell line they happened on.
 import {Inspector} from "observablehq:runtime";
+import {describe} from "../exercises/compare.js";
 
 export interface MatrixLike {
   rows: number;
@@ -70,6 +71,8 @@ export function isNode(value: unknown): value is Node {
 
 export function render(value: unknown): Node {
   if (isNode(value)) return value;
+  // A string is text to read ("the lines pass on 1 and 5"), not a value to inspect with its quotes.
+  if (typeof value === "string") return el("div", "live-cell__text", value);
   if (isMatrix(value)) return matrixTable(value);
   const node = el("div");
   new Inspector(node).fulfilled(value);
@@ -82,6 +85,14 @@ export function errorLine(error: unknown, url: string): number | undefined {
   const escaped = url.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const match = new RegExp(`${escaped}:(\\d+):\\d+`).exec(stack);
   return match ? Number(match[1]) : undefined;
+}
+
+/** A value a cell threw that is not an Error (`throw {code: 42}`), as an Error that shows the value. */
+export class ThrownValue extends Error {
+  constructor(readonly value: unknown) {
+    super(typeof value === "string" ? value : describe(value));
+    this.name = "Thrown value";
+  }
 }
 
 export function errorBox(message: string): HTMLElement {

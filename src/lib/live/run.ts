@@ -2,19 +2,26 @@
 // ends (done or error), and how a generator cell is stepped. A newer run of the cell replaces it: from then on
 // everything it does is ignored, its loops stop at their next guard and its timers are cleared.
 import {Generators} from "observablehq:stdlib";
-import {CANCELLED, createGuard, type Guard} from "./guard.js";
-import {errorBox, render} from "./output.js";
+import {CANCELLED, createGuard, type Guard, StopError} from "./guard.js";
+import {errorBox, render, ThrownValue} from "./output.js";
 import type {LiveCell, RunResult} from "./runtime.js";
 
 /** Errors a run has shown already; the host's observer ignores them. */
 export const shown = new WeakSet<object>();
 
 export function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
+  return error instanceof Error ? error : new ThrownValue(error);
 }
 
+/**
+ * A generator or iterator that an expression cell evaluates to is shown one value at a time, as in Framework. A
+ * component that merely has a next() method (a stepper, a diagram) is an element to show, not an iterator.
+ */
 export function isIterator(value: unknown): value is Iterator<unknown> | AsyncIterator<unknown> {
-  return typeof (value as {next?: unknown} | null)?.next === "function" && typeof value === "object";
+  if (typeof value !== "object" || value === null) return false;
+  if (typeof Node !== "undefined" && value instanceof Node) return false;
+  const candidate = value as {next?: unknown; return?: unknown};
+  return typeof candidate.next === "function" && typeof candidate.return === "function";
 }
 
 /** One execution of a cell: its guard, its displays, and whether a newer run replaced it. */
@@ -23,6 +30,14 @@ export class Run {
   private cleared = false;
   private cancelled = false;
   private yielded: Node | null = null;
+  /** How many values a generator cell has yielded, and the last one: where a stopped run was. */
+  private steps = 0;
+  private lastYield: unknown;
+  private readonly started = performance.now();
+  /** Rejects with StopError when the learner presses Stop. */
+  private stopNow: (error: StopError) => void = () => {};
+  /** Rejects when the run is replaced or stopped: what every wait of the run races against. */
+  private readonly interrupted: Promise<never>;
   /**
    * Rejects when a newer run replaces this one. The runtime starts a variable's next computation only after the
    * previous one settled, so a run stops waiting (for a module, a promise, a generator step) as soon as it is replaced.
@@ -39,6 +54,30 @@ export class Run {
       return Promise.reject(CANCELLED);
     });
     this.replaced.catch(() => {}); // not an unhandled rejection when nothing was waiting
+    const stopping = new Promise<never>((_, reject) => (this.stopNow = reject));
+    this.interrupted = Promise.race([this.replaced, stopping]);
+    this.interrupted.catch(() => {});
+  }
+
+  /**
+   * The Stop button: the run's loops stop at their next guard, its waits end, its timers and listeners go; a
+   * generator cell keeps its last output and its cell says where it stopped.
+   */
+  stop(): void {
+    if (!this.current) return;
+    this.guard.stop();
+    this.stopNow(this.guard.error as StopError);
+  }
+
+  /** Where a stopped run was, in words. */
+  stoppedMessage(): string {
+    const seconds = ((performance.now() - this.started) / 1000).toFixed(1);
+    if (this.steps === 0)
+      return `Stopped by you after ${seconds} s, before the cell finished. Your code is kept: Run starts it again.`;
+    const last = this.lastYield;
+    const shown =
+      typeof last === "string" || typeof last === "number" ? ` (it last showed “${String(last).slice(0, 80)}”)` : "";
+    return `Stopped by you at step ${this.steps}${shown}. Your code is kept: Run starts it again.`;
   }
 
   get current(): boolean {
@@ -47,7 +86,13 @@ export class Run {
 
   cancel(): void {
     this.cancelled = true;
+    if (this.cell.run === this) this.cell.busy = false; // until the next run starts: nothing to stop meanwhile
     this.guard.cancel();
+    this.release();
+  }
+
+  /** Clears the run's timers and removes its listeners. */
+  private release(): void {
     for (const id of this.timeouts) clearTimeout(id);
     for (const id of this.intervals) clearInterval(id);
     for (const id of this.frames) cancelAnimationFrame(id);
@@ -175,6 +220,10 @@ export class Run {
   fail(error: unknown): Error {
     const e = asError(error);
     shown.add(e);
+    if (e instanceof StopError) {
+      this.ended(e);
+      return e;
+    }
     if (this.current) {
       this.clear();
       this.cell.output.append(errorBox(this.cell.describe(e)));
@@ -183,16 +232,35 @@ export class Run {
     return e;
   }
 
+  /** A stopped run: what it showed stays, with a line that says where it stopped. */
+  private ended(error: StopError): void {
+    if (this.cell.run !== this) return;
+    this.cancelled = true;
+    this.release();
+    this.clear();
+    const note = document.createElement("p");
+    note.className = "live-cell__stopped";
+    note.textContent = this.stoppedMessage();
+    this.cell.output.append(note);
+    this.cell.settle({id: this.cell.id, state: "stopped", error});
+  }
+
+  /** Waits for `value`, unless the run is replaced or stopped first. */
+  wait<T>(value: T | Promise<T>): Promise<T> {
+    return Promise.race([value, this.interrupted]);
+  }
+
   /**
    * Runs a generator to the end, one step per animation frame (the runtime pulls the next value after each frame).
    * A generator cell hands its live outputs to the runtime at each step, so cells using them rerun as it trains.
+   * Stopped, it ends like a finished generator: its outputs keep their last values, so the cells using them stay.
    */
   async *drive(generator: Iterator<unknown> | AsyncIterator<unknown>, outputs: (() => object) | null) {
     let last: unknown;
     let done = false;
     try {
       while (this.current) {
-        const step = await Promise.race([generator.next(), this.replaced]);
+        const step = await this.wait(generator.next());
         if (this.guard.error) throw this.guard.error;
         if (!this.current) return;
         if (step.done) {
@@ -206,12 +274,15 @@ export class Run {
           }
           return;
         }
-        last = await Promise.race([step.value, this.replaced]);
+        last = await this.wait(step.value);
+        this.steps++;
+        this.lastYield = last;
         this.showYield(last);
         yield outputs ? outputs() : last;
       }
     } catch (error) {
-      throw this.fail(error);
+      const e = this.fail(error);
+      if (!(e instanceof StopError)) throw e;
     } finally {
       if (!done) void Promise.resolve(generator.return?.()).catch(() => {});
     }

@@ -14,6 +14,14 @@ export function storageKey(path: string, id: string): string {
   return `${PREFIX}${path}#${id}`;
 }
 
+/** The shape of a saved edit (also what an imported progress file must hold for a cell). */
+export function isSavedEdit(value: unknown): value is SavedEdit {
+  const edit = value as Partial<SavedEdit> | null;
+  return (
+    typeof edit === "object" && edit !== null && typeof edit.source === "string" && typeof edit.original === "string"
+  );
+}
+
 /** FNV-1a, 32 bits, as hex: enough to tell whether the lesson's cell changed since an edit was saved. */
 export function hashSource(source: string): string {
   let hash = 0x811c9dc5;
@@ -24,8 +32,12 @@ export function hashSource(source: string): string {
   return (hash >>> 0).toString(16).padStart(8, "0");
 }
 
-export const STORAGE_PROBLEM =
-  "Edits can't be saved in this browser (storage is full or turned off): they will be lost when you leave the page.";
+/** Why a write failed, for the notice: the browser's storage is full, or the site may not use it. */
+export function storageProblem(error: unknown): string {
+  return (error as {name?: string} | null)?.name === "QuotaExceededError"
+    ? "Edits can't be saved: this browser's storage for the site is full. Your edit works until you leave the page."
+    : "Edits can't be saved: this browser does not allow the site to store data. Your edit works until you leave the page.";
+}
 
 export function loadEdit(key: string): {edit?: SavedEdit; problem?: string} {
   let text: string | null;
@@ -36,10 +48,8 @@ export function loadEdit(key: string): {edit?: SavedEdit; problem?: string} {
   }
   if (text === null) return {};
   try {
-    const value = JSON.parse(text) as Partial<SavedEdit>;
-    if (typeof value?.source === "string" && typeof value.original === "string") {
-      return {edit: {original: value.original, source: value.source}};
-    }
+    const value: unknown = JSON.parse(text);
+    if (isSavedEdit(value)) return {edit: {original: value.original, source: value.source}};
   } catch {
     // fall through: unreadable
   }
@@ -52,8 +62,8 @@ export function saveEdit(key: string, edit: SavedEdit): string | undefined {
   try {
     localStorage.setItem(key, JSON.stringify(edit));
     return undefined;
-  } catch {
-    return STORAGE_PROBLEM;
+  } catch (error) {
+    return storageProblem(error);
   }
 }
 
@@ -61,7 +71,7 @@ export function removeEdit(key: string): string | undefined {
   try {
     localStorage.removeItem(key);
     return undefined;
-  } catch {
-    return STORAGE_PROBLEM;
+  } catch (error) {
+    return storageProblem(error);
   }
 }

@@ -1,11 +1,17 @@
-// The learner's side of a live cell: Edit/Run/Reset, the editor (CodeMirror, loaded on the first Edit or click into
-// the code, with the compiler), the "edited" marker, saved edits, notices and "Reset all cells on this page".
+// The learner's side of a live cell: Edit/Run/Stop/Reset, the editor (CodeMirror, loaded on the first Edit or click
+// into the code, with the compiler), the "edited" and "not run yet" markers, saved edits, crash marks, notices and
+// "Reset all cells on this page".
 import type {CompiledCell} from "./compile.js";
 import type {EditorHandle} from "./editor.js";
-import type {LiveCell, LivePage} from "./runtime.js";
+import {RunMarks} from "./marks.js";
+import {type CellState, type LiveCell, type LivePage, note, type RunResult} from "./runtime.js";
 import {hashSource, loadEdit, removeEdit, type SavedEdit, saveEdit, storageKey} from "./store.js";
 
 const SAVE_DELAY_MS = 300;
+/** Stop appears once a run has lasted this long (quick runs never show it). */
+const STOP_DELAY_MS = 300;
+
+export const KEYS_HINT = "Shift+Enter runs the cell. Tab indents; to leave the editor, press Escape, then Tab.";
 
 let compiler: Promise<typeof import("./compile.js")> | undefined;
 let editorModule: Promise<typeof import("./editor.js")> | undefined;
@@ -16,15 +22,20 @@ export class CellUi {
   private editor: EditorHandle | null = null;
   private opening: Promise<EditorHandle> | null = null;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private stopTimer: ReturnType<typeof setTimeout> | undefined;
   /** The source `cell.compiled` was compiled from. */
   private compiledSource: string;
+  /** Where the last run's error points, to mark in the editor (also once it opens). */
+  private errorMark: [number, number] | null = null;
   private readonly key: string;
   private readonly notice: HTMLElement;
   private readonly pre: HTMLElement | null;
   private readonly editorHost: HTMLElement;
+  private readonly stopButton: HTMLButtonElement | null;
 
   constructor(
     readonly cell: LiveCell,
+    private readonly marks: RunMarks,
     private readonly onEditedChange: () => void
   ) {
     const root = cell.root;
@@ -33,10 +44,12 @@ export class CellUi {
     this.notice = root.querySelector<HTMLElement>(".live-cell__notice") ?? root;
     this.pre = root.querySelector<HTMLElement>(".live-cell__source");
     this.editorHost = root.querySelector<HTMLElement>(".live-cell__editor") ?? root;
+    this.stopButton = root.querySelector<HTMLButtonElement>('[data-action="stop"]');
     root.addEventListener("click", (event) => {
       const action = (event.target as Element).closest<HTMLElement>("[data-action]")?.dataset.action;
       if (action === "edit") void this.edit(true);
       else if (action === "run") void this.run();
+      else if (action === "stop") this.cell.stop();
       else if (action === "reset") this.reset();
     });
     this.pre?.addEventListener("click", () => void this.edit(true));
@@ -49,10 +62,39 @@ export class CellUi {
       event.preventDefault();
       void this.edit(true);
     });
+    cell.onStateChange = (state) => this.stateChanged(state);
+    cell.listeners.add((result) => this.ran(result));
   }
 
   get edited(): boolean {
     return this.cell.source !== this.cell.data.source;
+  }
+
+  /** Stop shows while the cell's own code runs, once it has run for STOP_DELAY_MS. */
+  private stateChanged(state: CellState): void {
+    clearTimeout(this.stopTimer);
+    const button = this.stopButton;
+    if (!button) return;
+    if (state !== "running") {
+      if (button.contains(document.activeElement))
+        this.cell.root.querySelector<HTMLElement>('[data-action="run"]')?.focus();
+      button.hidden = true;
+      return;
+    }
+    this.stopTimer = setTimeout(() => {
+      if (this.cell.state === "running" && this.cell.busy) button.hidden = false;
+    }, STOP_DELAY_MS);
+  }
+
+  /** After each run: the error's place in the editor, and a word for an empty cell. */
+  private ran(result: RunResult): void {
+    this.errorMark = result.state === "error" && result.error ? (this.cell.errorPosition(result.error) ?? null) : null;
+    if (!(result.error instanceof SyntaxError))
+      this.editor?.markError(this.errorMark?.[0] ?? null, this.errorMark?.[1]);
+    if (result.state === "done" && !this.cell.source.trim())
+      this.cell.output.replaceChildren(
+        note("live-cell__empty", "This cell is empty. Reset brings back the lesson's code.")
+      );
   }
 
   /** Opens the editor (loading it and the compiler on first use). */
@@ -64,18 +106,25 @@ export class CellUi {
     this.opening ??= (async () => {
       void loadCompiler(); // in parallel: the first Run should not wait for it
       const {createEditor} = await loadEditor();
+      const hint = document.createElement("p");
+      hint.className = "live-cell__keys";
+      hint.id = `live-keys-${this.cell.id}`;
+      hint.textContent = KEYS_HINT;
       const editor = createEditor({
         parent: this.editorHost,
         source: this.cell.source,
         label: `Code of the live cell ${this.cell.id}`,
+        describedBy: hint.id,
         onChange: (source) => this.changed(source),
         onRun: () => void this.run(),
         onEscape: () => this.leaveEditor()
       });
+      this.editorHost.append(hint);
       if (this.pre) this.pre.hidden = true;
       this.editorHost.hidden = false;
       this.cell.root.dataset.editing = "";
       this.editor = editor;
+      if (this.errorMark) editor.markError(...this.errorMark);
       return editor;
     })();
     const editor = await this.opening;
@@ -116,10 +165,18 @@ export class CellUi {
     else if (this.notice.dataset.kind === "storage") this.hideNotice();
   }
 
+  /** The "edited" marker, and "not run yet" (with the old output dimmed) while the code differs from what ran. */
   private updateEdited(): void {
-    this.cell.root.toggleAttribute("data-edited", this.edited);
-    const marker = this.cell.root.querySelector<HTMLElement>(".live-cell__edited");
+    const root = this.cell.root;
+    root.toggleAttribute("data-edited", this.edited);
+    const marker = root.querySelector<HTMLElement>(".live-cell__edited");
     if (marker) marker.hidden = !this.edited;
+    const unrun = this.cell.source !== this.compiledSource;
+    root.toggleAttribute("data-unrun", unrun);
+    const unrunMarker = root.querySelector<HTMLElement>(".live-cell__unrun");
+    if (unrunMarker) unrunMarker.hidden = !unrun;
+    if (unrun) this.cell.output.dataset.stale = "edited";
+    else if (this.cell.output.dataset.stale === "edited") delete this.cell.output.dataset.stale;
     this.onEditedChange();
   }
 
@@ -145,7 +202,7 @@ export class CellUi {
       this.define(compiled, null);
     } catch (error) {
       if (!(error instanceof CellSyntaxError)) throw error;
-      this.compiledSource = "";
+      this.compiledSource = source;
       this.define(this.cell.compiled, error);
       this.editor?.markError(error.line, error.column);
     }
@@ -153,14 +210,16 @@ export class CellUi {
 
   private define(compiled: CompiledCell | null, error: Error | null): void {
     if (!error) this.editor?.markError(null);
+    this.updateEdited();
     this.cell.define(compiled, error);
   }
 
-  /** Back to the lesson's source; the saved edit is forgotten. */
+  /** Back to the lesson's source; the saved edit (and any crash mark) is forgotten. */
   reset(): void {
     clearTimeout(this.saveTimer);
     this.cell.source = this.cell.data.source;
     this.editor?.setSource(this.cell.source);
+    this.marks.forget(this.cell.id);
     const problem = removeEdit(this.key);
     if (problem) this.showNotice(problem);
     else this.hideNotice();
@@ -179,8 +238,11 @@ export class CellUi {
     await this.run();
   }
 
-  /** On page load: runs the lesson's cell, or restores the learner's saved edit and runs that. */
-  start(): void {
+  /**
+   * On page load: runs the lesson's cell, or restores the learner's saved edit and runs that, unless `crashed`
+   * (a promise, when marks survived a page that died) says not to: then the edit waits for Run.
+   */
+  start(crashed?: Promise<Held | undefined>): void {
     const {edit, problem} = loadEdit(this.key);
     if (problem) this.showNotice(problem, "storage");
     if (!edit || edit.source === this.cell.data.source) {
@@ -189,7 +251,14 @@ export class CellUi {
       this.cell.source = edit.source;
       this.cell.hold();
       this.updateEdited();
-      void this.edit(false).then(() => this.run());
+      void this.edit(false).then(async () => {
+        const verdict = await crashed;
+        if (verdict?.held && this.cell.source === edit.source) {
+          this.cell.holdBack(verdict.message, verdict.reason);
+          return;
+        }
+        await this.run();
+      });
     } else {
       // The lesson changed since the edit was made: never apply it silently.
       this.cell.define(this.cell.data.compiled, this.cell.originalError);
@@ -249,17 +318,72 @@ function focusableAfter(element: Element): HTMLElement | undefined {
   );
 }
 
+/** An edited cell not run on load: what it shows, and what the cells using it say. */
+interface Held {
+  held: boolean;
+  message: string;
+  reason: string;
+}
+
+const CRASHED_MESSAGE =
+  "This edit was running when the page stopped last time (it may have run out of memory), so it was not run " +
+  "again. Press Run to try it, or Reset to go back to the lesson's code.";
+
+/**
+ * Which edited cells must not run by themselves because the page died while they ran: the edited cells whose mark
+ * survived; or, when only lesson cells' marks survived (they ran with values from edited cells), every edited cell.
+ */
+async function crashVerdicts(page: LivePage, uis: Map<string, CellUi>, marks: RunMarks): Promise<Map<string, Held>> {
+  const verdicts = new Map<string, Held>();
+  const marked = await marks.crashed();
+  // Marks of cells this page no longer has (the lesson changed) are of no use.
+  for (const id of marked) if (!page.cells.has(id)) marks.forget(id);
+  const crashed = marked.filter((id) => page.cells.has(id));
+  const edited = [...uis].filter(([, ui]) => ui.edited).map(([id]) => id);
+  const culprits = edited.filter((id) => crashed.includes(id));
+  for (const id of culprits)
+    verdicts.set(id, {
+      held: true,
+      message: CRASHED_MESSAGE,
+      reason: "was not run: the page stopped while it was running last time."
+    });
+  const [lesson] = crashed;
+  if (!culprits.length && lesson)
+    for (const id of edited)
+      verdicts.set(id, {
+        held: true,
+        message:
+          `This edit was not run: the page stopped last time while the cell “${lesson}” was running with your ` +
+          "edits. Press Run to try it, or Reset to go back to the lesson's code.",
+        reason: `was not run: the page stopped last time while the cell “${lesson}” was running.`
+      });
+  return verdicts;
+}
+
 /** Wires every cell of `page` and the page's "Reset all" bar; starts the cells. */
 export function attachUi(page: LivePage): Map<string, CellUi> {
   const bar = document.querySelector<HTMLElement>(".live-page-bar");
   const uis = new Map<string, CellUi>();
+  const first = page.cells.values().next().value;
+  const marks = new RunMarks(first?.data.path ?? location.pathname);
   const update = () => {
     if (bar) bar.hidden = ![...uis.values()].some((ui) => ui.edited);
   };
-  for (const cell of page.cells.values()) uis.set(cell.id, new CellUi(cell, update));
+  for (const cell of page.cells.values()) uis.set(cell.id, new CellUi(cell, marks, update));
   bar?.querySelector("button")?.addEventListener("click", () => {
     for (const ui of uis.values()) if (ui.edited) ui.reset();
   });
-  for (const ui of uis.values()) ui.start();
+  // Runs are marked only while the page has edits: the lesson's own cells are known to end.
+  let edits = false;
+  page.hooks = {
+    runStarted: (cell) => {
+      edits ||= [...uis.values()].some((ui) => ui.edited);
+      if (edits) marks.start(cell.id);
+    },
+    runEnded: (cell) => marks.end(cell.id)
+  };
+  // Read the marks before any run writes new ones; most loads have none and start at once.
+  const verdicts = marks.marked().length ? crashVerdicts(page, uis, marks) : undefined;
+  for (const [id, ui] of uis) ui.start(verdicts?.then((all) => all.get(id)));
   return uis;
 }

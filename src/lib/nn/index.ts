@@ -84,8 +84,8 @@ export {
   scheduleNames,
   stepDecay
 } from "./schedules.js";
-/** scikit-learn's stopping rule (tol, nIterNoChange). */
-export {Plateau} from "./stopping.js";
+/** scikit-learn's stopping rule (tol, nIterNoChange), and early stopping on held-out samples. */
+export {EarlyStopping, Plateau} from "./stopping.js";
 /** The check every training loop makes: a loss of NaN or ∞ stops training with the epoch and the learning rate. */
 export {stopIfDiverged} from "./check.js";
 /** The training loop: synchronous core and one-call training. */

@@ -8,7 +8,9 @@
 //
 // As in sklearn the output layer is chosen from the task: one sigmoid unit with binary cross-entropy for two
 // classes, softmax with cross-entropy for more, identity with squared error (½·mean) for regression.
-// Differences: randomState defaults to 0 (runs are repeatable), biases start at 0, and there is no early_stopping.
+// With earlyStopping, a share of the samples (validationFraction, drawn at random but not stratified) is held out,
+// training stops when the score on it stalls, and the weights of the best epoch are kept, as in sklearn.
+// Differences: randomState defaults to 0 (runs are repeatable) and biases start at 0.
 
 import type {ActivationName} from "./activations.js";
 import {checkInteger, checkName, checkNonNegative, checkPositive} from "./check.js";
@@ -17,9 +19,11 @@ import {Matrix, toMatrix} from "./matrix.js";
 import {accuracy, predictClasses} from "./metrics.js";
 import {type Network, network} from "./network.js";
 import type {OptimizerSpec} from "./optimizers.js";
+import {Random} from "./random.js";
 import type {ScheduleName} from "./schedules.js";
+import {EarlyStopping} from "./stopping.js";
 import {train} from "./train.js";
-import {type TrainOptions, type TrainProgress, trainSync} from "./trainer.js";
+import {Trainer, type TrainOptions, type TrainProgress} from "./trainer.js";
 
 /** Hidden activations by sklearn's names ("logistic" is sigmoid); the library's own names work too. */
 export type MLPActivation = "identity" | "logistic" | "tanh" | "relu" | "sigmoid" | "leakyRelu";
@@ -63,6 +67,10 @@ export interface MLPOptions {
   epsilon?: number;
   /** Epochs without change before stopping (default 10). */
   nIterNoChange?: number;
+  /** Hold out validationFraction of the samples and stop when the score on them stalls (default false). */
+  earlyStopping?: boolean;
+  /** Share of the samples held out for early stopping (default 0.1). */
+  validationFraction?: number;
 }
 
 const DEFAULTS: Required<MLPOptions> = {
@@ -83,7 +91,9 @@ const DEFAULTS: Required<MLPOptions> = {
   beta1: 0.9,
   beta2: 0.999,
   epsilon: 1e-8,
-  nIterNoChange: 10
+  nIterNoChange: 10,
+  earlyStopping: false,
+  validationFraction: 0.1
 };
 
 const SCHEDULES: Record<MLPLearningRate, ScheduleName> = {
@@ -92,12 +102,14 @@ const SCHEDULES: Record<MLPLearningRate, ScheduleName> = {
   adaptive: "adaptive"
 };
 
-// What the training core needs for one fit: the network, its targets and the options.
+// What the training core needs for one fit: the network, its targets and the options, and for early stopping
+// the held-out samples (with the labels as given, for score()).
 interface Plan {
   X: Matrix;
   Y: Targets;
   net: Network;
   options: TrainOptions;
+  validation?: {X: Matrix; y: readonly (number | string)[] | Matrix; early: EarlyStopping};
 }
 
 /** The part MLPClassifier and MLPRegressor share: parameters, network, fitting and the loss curve. */
@@ -110,6 +122,8 @@ abstract class MLPBase {
   nIter = 0;
   /** Why the last fit stopped. */
   stopReason = "";
+  /** With earlyStopping: the score on the held-out samples after each epoch (sklearn's validation_scores_). */
+  validationScores: readonly number[] = [];
   private net?: Network;
 
   constructor(options: MLPOptions = {}) {
@@ -124,7 +138,13 @@ abstract class MLPBase {
     if (p.batchSize !== "auto") checkInteger("MLP", "batchSize", p.batchSize);
     checkPositive("MLP", "learningRateInit", p.learningRateInit);
     checkInteger("MLP", "maxIter", p.maxIter);
+    if (!(p.validationFraction > 0 && p.validationFraction < 1)) {
+      throw new Error(`MLP: validationFraction must be between 0 and 1, got ${p.validationFraction}`);
+    }
   }
+
+  /** The model's score on (X, y): accuracy for a classifier, R² for a regressor. */
+  abstract score(X: Matrix | number[][], y: readonly (number | string)[] | Matrix): number;
 
   /** The trained network (its layers' W and b are sklearn's coefs_ and intercepts_). */
   get network(): Network {
@@ -145,10 +165,13 @@ abstract class MLPBase {
   /** Trains the weights in one go and returns this model. */
   fit(X: Matrix | number[][], y: readonly (number | string)[] | Matrix): this {
     const plan = this.plan(toMatrix(X), y);
-    const result = trainSync(plan.net, plan.X, plan.Y, plan.options);
-    this.lossCurve = result.lossCurve;
-    this.nIter = result.epochs;
-    this.stopReason = result.stopReason;
+    const trainer = new Trainer(plan.net, plan.X, plan.Y, plan.options);
+    let stopped = false;
+    while (!trainer.done && !stopped) if (trainer.step()) stopped = this.validate(plan);
+    this.lossCurve = trainer.lossCurve;
+    this.nIter = trainer.epoch;
+    this.stopReason = stopped ? this.earlyStopReason(plan) : (trainer.stopReason ?? "");
+    plan.validation?.early.restore(plan.net);
     return this;
   }
 
@@ -156,12 +179,30 @@ abstract class MLPBase {
   async *fitLive(X: Matrix | number[][], y: readonly (number | string)[] | Matrix): AsyncGenerator<TrainProgress> {
     const plan = this.plan(toMatrix(X), y);
     this.lossCurve = [];
-    for await (const progress of train(plan.net, plan.X, plan.Y, plan.options)) {
-      this.lossCurve.push(progress.loss);
-      this.nIter = progress.epoch;
-      this.stopReason = progress.stopReason ?? "";
-      yield progress;
+    try {
+      for await (const progress of train(plan.net, plan.X, plan.Y, plan.options)) {
+        const stopped = this.validate(plan);
+        this.lossCurve.push(progress.loss);
+        this.nIter = progress.epoch;
+        this.stopReason = stopped ? this.earlyStopReason(plan) : (progress.stopReason ?? "");
+        yield stopped ? {...progress, done: true, stopReason: this.stopReason} : progress;
+        if (stopped) break;
+      }
+    } finally {
+      plan.validation?.early.restore(plan.net);
     }
+  }
+
+  // After an epoch, with earlyStopping: score the held-out samples; true when it is time to stop.
+  private validate({net, validation}: Plan): boolean {
+    if (!validation) return false;
+    return validation.early.update(net, this.score(validation.X, validation.y));
+  }
+
+  private earlyStopReason({validation}: Plan): string {
+    const {tol, nIterNoChange} = this.params;
+    const best = validation?.early.bestEpoch;
+    return `the validation score improved by less than tol = ${tol} for ${nIterNoChange} epochs in a row; kept the weights of epoch ${best}, the best`;
   }
 
   /** The network's raw outputs for X. */
@@ -177,11 +218,23 @@ abstract class MLPBase {
     Y: Targets;
   };
 
-  private plan(X: Matrix, y: readonly (number | string)[] | Matrix): Plan {
+  private plan(allX: Matrix, y: readonly (number | string)[] | Matrix): Plan {
     const p = this.params;
     const rows = y instanceof Matrix ? y.rows : y.length;
-    if (rows !== X.rows) throw new Error(`fit: X has ${X.rows} samples but y has ${rows}`);
-    const out = this.outputFor(y);
+    if (rows !== allX.rows) throw new Error(`fit: X has ${allX.rows} samples but y has ${rows}`);
+    const out = this.outputFor(y); // classes come from all the labels, held-out ones included
+    this.validationScores = [];
+    let X = allX;
+    let Y = out.Y;
+    let validation: Plan["validation"];
+    if (p.earlyStopping) {
+      const {fit, held} = holdOut(allX.rows, p.validationFraction, p.randomState);
+      X = allX.selectRows(fit);
+      Y = pick(out.Y, fit);
+      const early = new EarlyStopping(p.tol, p.nIterNoChange);
+      this.validationScores = early.scores; // filled in after every epoch
+      validation = {X: allX.selectRows(held), y: pick(y, held), early};
+    }
     const hidden: ActivationName = p.activation === "logistic" ? "sigmoid" : p.activation;
     this.net = network({
       inputs: X.cols,
@@ -205,11 +258,11 @@ abstract class MLPBase {
       shuffle: p.shuffle,
       l2: p.alpha,
       maxIter: p.maxIter,
-      tol: p.tol,
+      tol: p.earlyStopping ? undefined : p.tol, // with early stopping, the validation score decides when to stop
       nIterNoChange: p.nIterNoChange,
       seed: p.randomState
     };
-    return {X, Y: out.Y, net: this.net, options};
+    return {X, Y, net: this.net, options, validation};
   }
 }
 
@@ -283,6 +336,19 @@ export class MLPRegressor extends MLPBase {
     const Y = y instanceof Matrix ? y : (y as number[]);
     return {units: y instanceof Matrix ? y.cols : 1, activation: "identity" as const, loss: "mse" as const, Y};
   }
+}
+
+// Early stopping's split: ⌈fraction·n⌉ sample indices drawn at random (seeded) to hold out, the rest to fit on.
+function holdOut(n: number, fraction: number, seed: number): {fit: number[]; held: number[]} {
+  const order = new Random(seed).shuffle(Array.from({length: n}, (_, i) => i));
+  const count = Math.ceil(fraction * n);
+  if (count >= n) throw new Error(`fit: ${n} samples are too few to hold out ${fraction} of them for early stopping`);
+  return {fit: order.slice(count), held: order.slice(0, count)};
+}
+
+// The rows `indices` of targets given as a matrix or as one value per sample.
+function pick<T extends readonly (number | string)[] | Matrix>(y: T, indices: number[]): T {
+  return (y instanceof Matrix ? y.selectRows(indices) : indices.map((i) => y[i])) as unknown as T;
 }
 
 // [1 − p, p] per row: the binary model's single output as sklearn's two columns.

@@ -6,15 +6,17 @@
 //   model.fit(X, y, {epochs: 100});
 //   model.predict(X);
 //
-// The number of inputs is read from X on the first fit (or given as {inputs}), as Keras does.
+// The number of inputs is read from X on the first fit (or given as {inputs}), as Keras does. As in Keras, every
+// dense layer starts from Glorot's uniform weights (whatever its activation) and biases at 0, and validationSplit
+// holds out the last rows of the data, before any shuffling.
 
 import type {ActivationName} from "./activations.js";
 import {checkLoss, type LossName, type Targets} from "./losses.js";
-import {type Matrix, toMatrix} from "./matrix.js";
+import {Matrix, toMatrix} from "./matrix.js";
 import {type LayerSpec, type Network, network} from "./network.js";
 import {type Optimizer, type OptimizerName, type OptimizerSpec, optimizer} from "./optimizers.js";
 import {train} from "./train.js";
-import {type TrainOptions, type TrainProgress, trainSync} from "./trainer.js";
+import {Trainer, type TrainOptions, type TrainProgress} from "./trainer.js";
 
 /** A dense (fully connected) layer of `units` neurons with activation g (default "identity", i.e. linear). */
 export function dense(units: number, activation: ActivationName = "identity"): LayerSpec {
@@ -28,18 +30,28 @@ export interface CompileOptions {
   fromLogits?: boolean;
 }
 
-/** fit() settings (Keras defaults: 1 epoch, batches of 32, reshuffled each epoch). */
+/** fit() settings (Keras defaults: 1 epoch, batches of 32, reshuffled each epoch, no validation). */
 export interface FitOptions {
   epochs?: number;
   batchSize?: number;
   shuffle?: boolean;
   seed?: number;
+  /** Share of the samples, taken from the end of X, kept out of training to measure valLoss (Keras's validation_split). */
+  validationSplit?: number;
 }
 
 /** Loss (and accuracy, for classification) after each epoch, like Keras's History.history. */
 export interface History {
   loss: number[];
   accuracy?: number[];
+  /** Loss on the validation samples after each epoch (Keras's val_loss), when fit had a validationSplit. */
+  valLoss?: number[];
+}
+
+// Samples and their targets, as fit() trains on them or holds them out.
+interface Samples {
+  X: Matrix;
+  Y: Targets;
 }
 
 // Keras's default step sizes: 0.01 for SGD and momentum, 0.001 for Adam.
@@ -83,19 +95,25 @@ export class Sequential {
 
   /** Trains for `epochs` passes over (X, Y) and returns the history. */
   fit(X: Matrix | number[][], Y: Targets, options: FitOptions = {}): History {
-    const Xm = this.prepare(X);
-    const result = trainSync(this.network, Xm, Y, this.trainOptions(Xm, options));
-    return {loss: result.lossCurve, accuracy: result.accuracyCurve};
+    const {fit, validation} = this.split(this.prepare(X), Y, options.validationSplit);
+    const trainer = new Trainer(this.network, fit.X, fit.Y, this.trainOptions(fit.X, options));
+    const {loss, fromLogits} = this.compiled as NonNullable<typeof this.compiled>;
+    const valLoss: number[] = [];
+    while (!trainer.done) {
+      trainer.runEpoch();
+      if (validation) valLoss.push(this.network.lossAndGradients(validation.X, validation.Y, loss, {fromLogits}).loss);
+    }
+    return {loss: trainer.lossCurve, accuracy: trainer.accuracyCurve, ...(validation ? {valLoss} : {})};
   }
 
-  /** Like fit, but yields progress after every epoch without blocking the page (see train()). */
+  /** Like fit, but yields progress after every epoch without blocking the page (see train()); no valLoss. */
   fitLive(
     X: Matrix | number[][],
     Y: Targets,
     options: FitOptions = {}
   ): AsyncGenerator<TrainProgress, void, undefined> {
-    const Xm = this.prepare(X);
-    return train(this.network, Xm, Y, this.trainOptions(Xm, options));
+    const {fit} = this.split(this.prepare(X), Y, options.validationSplit);
+    return train(this.network, fit.X, fit.Y, this.trainOptions(fit.X, options));
   }
 
   /** The model's outputs for X (raw scores if compiled with fromLogits). */
@@ -111,7 +129,24 @@ export class Sequential {
   }
 
   private build(inputs: number): void {
-    this.built = network({inputs, layers: this.layers, seed: this.seed});
+    this.built = network({inputs, layers: this.layers, seed: this.seed, init: "glorot"}); // Keras's default
+  }
+
+  // Keras's validation_split: the last ⌊share·n⌋ rows are held out, the rest is trained on.
+  private split(X: Matrix, Y: Targets, share = 0): {fit: Samples; validation?: Samples} {
+    if (!(share >= 0 && share < 1)) {
+      throw new Error(`fit: validationSplit must be at least 0 and below 1, got ${share}`);
+    }
+    const rows = Y instanceof Matrix ? Y.rows : Y.length;
+    if (rows !== X.rows) throw new Error(`fit: X has ${X.rows} samples but Y has ${rows}`);
+    const cut = X.rows - Math.floor(share * X.rows);
+    if (cut === X.rows) return {fit: {X, Y}};
+    if (cut === 0) throw new Error(`fit: validationSplit ${share} leaves no samples of ${X.rows} to train on`);
+    const part = (from: number, to: number) => {
+      const rowsOf = Array.from({length: to - from}, (_, i) => from + i);
+      return {X: X.selectRows(rowsOf), Y: Y instanceof Matrix ? Y.selectRows(rowsOf) : Y.slice(from, to)};
+    };
+    return {fit: part(0, cut), validation: part(cut, X.rows)};
   }
 
   private prepare(X: Matrix | number[][]): Matrix {

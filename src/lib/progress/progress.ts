@@ -1,6 +1,7 @@
 // The learner's progress: which exercises passed, which solutions were shown, and everything else the course
 // keeps in storage (edited cells). Export writes it all to one JSON file; import checks that file thoroughly
 // before it changes anything.
+import {isSavedEdit} from "../live/store.js";
 import {readJson, type SafeStorage} from "./storage.js";
 
 export type ExerciseStatus = "pending" | "passed" | "failed";
@@ -61,7 +62,7 @@ export function exportProgress(storage: SafeStorage, now = new Date()): Progress
   return {format: FORMAT, version: VERSION, exported: now.toISOString(), entries};
 }
 
-/** Checks a parsed file; returns the reason it is refused, or undefined when it can be imported. */
+/** Checks a parsed file as a whole; returns the reason it is refused, or undefined when its entries can be read. */
 export function validateProgressFile(value: unknown): string | undefined {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return "The file is not a progress file.";
   const file = value as Record<string, unknown>;
@@ -70,27 +71,75 @@ export function validateProgressFile(value: unknown): string | undefined {
     return `The file has version ${String(file.version)}; this course reads version ${VERSION}.`;
   const entries = file.entries;
   if (typeof entries !== "object" || entries === null || Array.isArray(entries)) return "The file has no entries.";
-  for (const [key, entry] of Object.entries(entries)) {
-    if (typeof entry !== "string") return `The entry "${key}" is not text.`;
-    if (key.startsWith("exercise:")) {
-      try {
-        if (!isExerciseRecord(JSON.parse(entry))) return `The entry "${key}" is not an exercise record.`;
-      } catch {
-        return `The entry "${key}" is corrupt.`;
-      }
-    }
-  }
   return undefined;
 }
 
-/**
- * Imports a progress file's text. Either everything is imported (replacing the current progress) or nothing
- * changes and the result says why.
- */
-export function importProgress(
-  storage: SafeStorage,
-  text: string
-): {ok: true; count: number} | {ok: false; reason: string} {
+/** What the course knows, to refuse entries that would never load. */
+export interface Known {
+  /** Every exercise id of the course ("and-gate/or"); without it, any well-formed exercise record is accepted. */
+  exercises?: readonly string[];
+}
+
+const EDIT_KEY = /^live-cell:\/[\w./-]*#[\w-]+$/;
+
+/** Why one entry of a file would not load, or undefined when it is fine. */
+export function entryProblem(key: string, entry: unknown, known: Known = {}): string | undefined {
+  if (typeof entry !== "string") return "not text";
+  let value: unknown;
+  try {
+    value = JSON.parse(entry);
+  } catch {
+    return "corrupt: not JSON";
+  }
+  if (key.startsWith("exercise:")) {
+    if (!isExerciseRecord(value)) return "not an exercise record";
+    if (known.exercises && !known.exercises.includes(key.slice("exercise:".length)))
+      return "no such exercise in this course";
+    return undefined;
+  }
+  if (key.startsWith("live-cell:")) {
+    if (!EDIT_KEY.test(key)) return "not the name of a cell";
+    return isSavedEdit(value) ? undefined : "not a saved edit of a cell";
+  }
+  return "not something this course stores";
+}
+
+/** A file read and checked, ready to import: its good entries, the refused ones, and what it holds. */
+export interface ImportPlan {
+  entries: Record<string, string>;
+  refused: {key: string; reason: string}[];
+  summary: ProgressSummary;
+}
+
+export interface ProgressSummary {
+  /** Exercises passed, and exercises recorded at all. */
+  passed: number;
+  exercises: number;
+  /** Edited cells. */
+  edits: number;
+}
+
+/** What a set of entries holds, in the learner's terms. */
+export function summarize(entries: Record<string, string>): ProgressSummary {
+  const summary = {passed: 0, exercises: 0, edits: 0};
+  for (const [key, entry] of Object.entries(entries)) {
+    if (key.startsWith("live-cell:")) summary.edits++;
+    if (!key.startsWith("exercise:")) continue;
+    summary.exercises++;
+    try {
+      if ((JSON.parse(entry) as ExerciseRecord).status === "passed") summary.passed++;
+    } catch {
+      // counted as recorded, not passed
+    }
+  }
+  return summary;
+}
+
+/** Reads a progress file's text: the plan to import it, or why it cannot be imported at all. */
+export function readProgressFile(
+  text: string,
+  known: Known = {}
+): {ok: true; plan: ImportPlan} | {ok: false; reason: string} {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -99,21 +148,87 @@ export function importProgress(
   }
   const problem = validateProgressFile(value);
   if (problem) return {ok: false, reason: `${problem} Nothing was imported.`};
-  if (!storage.available)
-    return {ok: false, reason: "This browser does not allow storage, so nothing can be imported."};
-  const entries = (value as ProgressFile).entries;
+  const entries: Record<string, string> = {};
+  const refused: {key: string; reason: string}[] = [];
+  for (const [key, entry] of Object.entries((value as ProgressFile).entries)) {
+    const reason = entryProblem(key, entry, known);
+    if (reason) refused.push({key, reason});
+    else entries[key] = entry as string;
+  }
+  if (!Object.keys(entries).length && refused.length)
+    return {
+      ok: false,
+      reason: `None of its entries can be used (${describeRefused(refused)}), so nothing was imported.`
+    };
+  return {ok: true, plan: {entries, refused, summary: summarize(entries)}};
+}
+
+/** "“exercise:x/y” (no such exercise in this course), …" */
+export function describeRefused(refused: {key: string; reason: string}[]): string {
+  return refused.map(({key, reason}) => `“${key}” (${reason})`).join(", ");
+}
+
+const RANK: Record<ExerciseStatus, number> = {pending: 0, failed: 1, passed: 2};
+
+/** One exercise record from two: the better status, and solutionShown if either shows it. */
+function mergeRecords(here: ExerciseRecord, there: ExerciseRecord): ExerciseRecord {
+  return {
+    status: RANK[there.status] > RANK[here.status] ? there.status : here.status,
+    solutionShown: here.solutionShown || there.solutionShown
+  };
+}
+
+/**
+ * Imports a checked plan. "replace": the file's entries replace all progress. "merge": they are added to it; an
+ * exercise keeps the better of both results, and where both have an edit of the same cell, this browser's stays.
+ * Either everything is written or nothing changes.
+ */
+export function importPlan(
+  storage: SafeStorage,
+  plan: ImportPlan,
+  mode: "replace" | "merge"
+): {ok: true; count: number} | {ok: false; reason: string} {
+  if (!storage.readable) return {ok: false, reason: "This browser does not allow storage, so nothing can be imported."};
   const previous = exportProgress(storage).entries;
-  for (const key of storage.keys()) storage.remove(key);
-  for (const [key, entry] of Object.entries(entries)) {
+  const next: Record<string, string> = mode === "replace" ? {} : {...previous};
+  for (const [key, entry] of Object.entries(plan.entries)) {
+    const here = previous[key];
+    if (mode === "merge" && here !== undefined) {
+      if (key.startsWith("exercise:")) {
+        const mine = readJson(storage, key, EMPTY, isExerciseRecord);
+        next[key] = JSON.stringify(mergeRecords(mine, JSON.parse(entry) as ExerciseRecord));
+      }
+      continue; // an edit of the same cell: this browser's stays
+    }
+    next[key] = entry;
+  }
+  const restore = () => {
+    for (const key of storage.keys()) storage.remove(key);
+    for (const [key, entry] of Object.entries(previous)) storage.set(key, entry);
+  };
+  if (mode === "replace") for (const key of storage.keys()) storage.remove(key);
+  for (const [key, entry] of Object.entries(next)) {
+    if (previous[key] === entry && mode === "merge") continue;
     if (!storage.set(key, entry)) {
-      // Put back what was there, so a failed import changes nothing.
-      for (const written of storage.keys()) storage.remove(written);
-      for (const [oldKey, oldEntry] of Object.entries(previous)) storage.set(oldKey, oldEntry);
+      restore(); // put back what was there, so a failed import changes nothing
       return {ok: false, reason: "The browser's storage is full, so nothing was imported."};
     }
   }
   notify();
-  return {ok: true, count: Object.keys(entries).length};
+  return {ok: true, count: Object.keys(plan.entries).length};
+}
+
+/**
+ * Imports a progress file's text, replacing the current progress: either every good entry is imported or nothing
+ * changes and the result says why. (The page asks first and may merge instead: readProgressFile, importPlan.)
+ */
+export function importProgress(
+  storage: SafeStorage,
+  text: string,
+  known: Known = {}
+): {ok: true; count: number} | {ok: false; reason: string} {
+  const read = readProgressFile(text, known);
+  return read.ok ? importPlan(storage, read.plan, "replace") : read;
 }
 
 export function resetProgress(storage: SafeStorage): void {

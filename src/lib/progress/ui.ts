@@ -1,8 +1,19 @@
 // The progress widgets: the course map on the home page (each chapter's exercises passed out of total),
 // a chapter's own progress line, and the Export / Import / Reset buttons. All of them redraw whenever
 // progress changes, in this tab or in another one.
-import {countPassed, exportProgress, importProgress, onProgressChange, resetProgress} from "./progress.js";
-import {PREFIX, type SafeStorage, safeStorage} from "./storage.js";
+import {
+  countPassed,
+  describeRefused,
+  exportProgress,
+  type ImportPlan,
+  importPlan,
+  onProgressChange,
+  type ProgressSummary,
+  readProgressFile,
+  resetProgress,
+  summarize
+} from "./progress.js";
+import {browserStorage, PREFIX, type SafeStorage} from "./storage.js";
 
 export interface ChapterInfo {
   name: string;
@@ -13,7 +24,7 @@ export interface ChapterInfo {
 let shared: SafeStorage | undefined;
 /** The page's one storage wrapper. */
 export function courseStorage(): SafeStorage {
-  shared ??= safeStorage();
+  shared ??= browserStorage();
   return shared;
 }
 
@@ -79,19 +90,96 @@ export function courseMap(chapters: ChapterInfo[], invalidation?: Promise<unknow
   return list;
 }
 
-/** One chapter's progress, for the top of a chapter page. */
+/** One chapter's progress, for the top of a chapter page, and a notice when progress cannot be saved. */
 export function chapterProgress(exercises: string[], invalidation?: Promise<unknown>): HTMLElement {
-  const root = element("p", {className: "chapter-progress"});
+  const root = element("div", {className: "chapter-progress"});
   root.setAttribute("aria-live", "polite");
   live(() => {
-    const {passed, total} = countPassed(courseStorage(), exercises);
-    root.replaceChildren("Your progress in this chapter: ", progressLine(passed, total));
+    const storage = courseStorage();
+    const {passed, total} = countPassed(storage, exercises);
+    const line = element("p", {}, "Your progress in this chapter: ", progressLine(passed, total));
+    root.replaceChildren(line);
+    if (storage.problem) root.append(element("p", {className: "progress-problem"}, storage.problem));
   }, invalidation);
   return root;
 }
 
-/** Export, Import and Reset buttons, with a status line for what happened. */
-export function progressControls(): HTMLElement {
+/** "2 exercises passed (of 3 recorded) and 1 edited cell" */
+function describeSummary({passed, exercises, edits}: ProgressSummary): string {
+  const parts = [
+    `${passed} exercise${passed === 1 ? "" : "s"} passed${exercises > passed ? ` (of ${exercises} recorded)` : ""}`,
+    `${edits} edited cell${edits === 1 ? "" : "s"}`
+  ];
+  return parts.join(" and ");
+}
+
+type ImportChoice = "replace" | "merge" | "cancel";
+
+/**
+ * Asks what to do with a file: shows what it holds (and what will not be imported, with why) next to what this
+ * browser has, and offers Replace, Merge and Cancel (only Import and Cancel when nothing is stored yet).
+ */
+function askImport(name: string, plan: ImportPlan, current: ProgressSummary, empty: boolean): Promise<ImportChoice> {
+  const dialog = element("dialog", {className: "progress-import"});
+  const title = element("h2", {id: "progress-import-title"}, `Import progress from ${name}?`);
+  dialog.setAttribute("aria-labelledby", title.id);
+  dialog.append(title, element("p", {}, `The file holds ${describeSummary(plan.summary)}.`));
+  if (plan.refused.length)
+    dialog.append(
+      element(
+        "p",
+        {className: "progress-refused"},
+        `Not imported, because they would not load: ${describeRefused(plan.refused)}.`
+      )
+    );
+  if (!empty)
+    dialog.append(
+      element("p", {}, `This browser has ${describeSummary(current)}.`),
+      element(
+        "p",
+        {},
+        "Replace: the file's progress replaces yours. Merge: the file's progress is added to yours; an exercise " +
+          "passed in either stays passed, and where both have an edit of the same cell, yours is kept."
+      )
+    );
+  const buttons = element("p", {className: "progress-import__buttons"});
+  dialog.append(buttons);
+  return new Promise((resolve) => {
+    const choose = (choice: ImportChoice) => {
+      dialog.close();
+      dialog.remove();
+      resolve(choice);
+    };
+    const choices: [string, ImportChoice][] = empty
+      ? [
+          ["Import", "replace"],
+          ["Cancel", "cancel"]
+        ]
+      : [
+          ["Replace my progress", "replace"],
+          ["Merge with my progress", "merge"],
+          ["Cancel", "cancel"]
+        ];
+    for (const [label, choice] of choices) {
+      const button = element("button", {type: "button", textContent: label});
+      button.addEventListener("click", () => choose(choice));
+      buttons.append(button, " ");
+    }
+    dialog.addEventListener("cancel", (event) => {
+      event.preventDefault();
+      choose("cancel");
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+  });
+}
+
+/**
+ * Export, Import and Reset buttons, with a status line for what happened. `chapters` (the course's exercises) lets
+ * Import refuse records of exercises that do not exist.
+ */
+export function progressControls(chapters?: ChapterInfo[]): HTMLElement {
+  const known = chapters ? {exercises: chapters.flatMap((chapter) => chapter.exercises)} : {};
   const storage = courseStorage();
   const status = element("p", {className: "progress-status"});
   status.setAttribute("role", "status");
@@ -119,10 +207,22 @@ export function progressControls(): HTMLElement {
     const file = fileInput.files?.[0];
     fileInput.value = "";
     if (!file) return;
-    const result = importProgress(storage, await file.text());
+    const read = readProgressFile(await file.text(), known);
+    if (!read.ok) {
+      say(`Could not import ${file.name}: ${read.reason}`);
+      return;
+    }
+    const current = exportProgress(storage).entries;
+    const choice = await askImport(file.name, read.plan, summarize(current), Object.keys(current).length === 0);
+    if (choice === "cancel") {
+      say(`Nothing was imported from ${file.name}.`);
+      return;
+    }
+    const result = importPlan(storage, read.plan, choice);
+    const refused = read.plan.refused.length;
     say(
       result.ok
-        ? `Imported ${result.count} saved items from ${file.name}.`
+        ? `${choice === "merge" ? "Merged" : "Imported"} ${result.count} saved item${result.count === 1 ? "" : "s"} from ${file.name}${refused ? `; ${refused} refused` : ""}.`
         : `Could not import ${file.name}: ${result.reason}`
     );
   });

@@ -2,7 +2,7 @@ import {describe, expect, it} from "vitest";
 import {parseSizes} from "../../../src/components/controls.js";
 import {gridInputs, labelsOf, paddedDomain, paintOutputs, paintUnit} from "../../../src/components/decisionGrid.js";
 import {chainTerms, graphLayout, localDerivative} from "../../../src/components/graphLayout.js";
-import {rateChanges} from "../../../src/components/lossCurve.js";
+import {type LossPoint, MAX_POINTS, rateChanges, thin} from "../../../src/components/lossCurve.js";
 import {cellShade} from "../../../src/components/matrixView.js";
 import {edgeWeight, layerSizes, networkLayout, placeLabels} from "../../../src/components/networkModel.js";
 import {Matrix, network, Value} from "../../../src/lib/nn/index.js";
@@ -181,6 +181,27 @@ describe("small pure helpers", () => {
         {epoch: 4, loss: 1}
       ])
     ).toEqual([{epoch: 3, from: 0.1, to: 0.05}]);
+  });
+
+  it("thins a long loss curve: bounded, first and newest points kept, older ones evenly spaced", () => {
+    const points: LossPoint[] = [];
+    let longest = 0;
+    for (let epoch = 1; epoch <= 1_000_000; epoch++) {
+      points.push({epoch, loss: 1 / epoch});
+      thin(points);
+      longest = Math.max(longest, points.length);
+    }
+    expect(longest).toBe(MAX_POINTS);
+    expect(points[0].epoch).toBe(1);
+    expect(points.at(-1)?.epoch).toBe(1_000_000);
+    // The newest half are every epoch; epochs only increase.
+    const recent = points.slice(-MAX_POINTS / 2).map((p) => p.epoch);
+    expect(recent[recent.length - 1] - recent[0]).toBe(recent.length - 1);
+    expect(points.every((p, i) => i === 0 || p.epoch > points[i - 1].epoch)).toBe(true);
+    expect(points.length).toBeGreaterThan(MAX_POINTS / 2);
+    const short = [1, 2, 3].map((epoch) => ({epoch, loss: 1}));
+    thin(short);
+    expect(short.map((p) => p.epoch)).toEqual([1, 2, 3]);
   });
 
   it("parses hidden-layer sizes", () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {all, assert, cases, runCheck, value} from "../../../src/lib/exercises/check.js";
+import {all, assert, cases, count, runCheck, value} from "../../../src/lib/exercises/check.js";
 import {difference, shapeOf} from "../../../src/lib/exercises/compare.js";
 
 describe("difference", () => {
@@ -70,7 +70,7 @@ describe("cases", () => {
     );
     expect(verdict).toMatchObject({
       passed: false,
-      message: "Case 1 of 1: predict threw an error.",
+      message: "predict: case 1 of 1: it threw an error.",
       failedCase: {got: "RangeError: boom"}
     });
   });
@@ -89,8 +89,23 @@ describe("cases", () => {
     ).toMatch(/does not say what went wrong/);
   });
 
+  it("names the function in every message, and counts in words", () => {
+    function logSigmoid(z: number) {
+      return z;
+    }
+    const list = [1, 2, 3, 4, 5].map((z) => ({args: [z], expected: z === 4 ? 0 : z}));
+    expect(cases(logSigmoid, list).message).toMatch(/^logSigmoid: case 4 of 5: expected 0, got 4/);
+    expect(cases(logSigmoid, [{args: [1], expected: 1}]).message).toBe("logSigmoid passes its one case.");
+    expect([count(1, "solution"), count(2, "solution"), count(0, "matrix", "matrices")]).toEqual([
+      "1 solution",
+      "2 solutions",
+      "0 matrices"
+    ]);
+  });
+
   it("refuses something that is not a function, and a Promise result", () => {
-    expect(cases(42, [])).toMatchObject({passed: false, message: "your function should be a function, but it is 42."});
+    expect(cases(42, [])).toMatchObject({passed: false, message: "Your function should be a function, but it is 42."});
+    expect(cases(undefined, [], {name: "predict"}).message).toBe("predict should be a function, but it is undefined.");
     expect(cases(async () => 1, [{args: [], expected: 1}]).message).toMatch(/returned a Promise/);
   });
 });

@@ -3,12 +3,17 @@ import {
   countPassed,
   exportProgress,
   getExercise,
+  importPlan,
   importProgress,
   onProgressChange,
+  readProgressFile,
   resetProgress,
   updateExercise
 } from "../../../src/lib/progress/progress.js";
-import {PREFIX, safeStorage} from "../../../src/lib/progress/storage.js";
+import {PREFIX, problemOf, safeStorage} from "../../../src/lib/progress/storage.js";
+
+const EDIT = JSON.stringify({original: "0123abcd", source: "const w = 2;"});
+const record = (status: string) => JSON.stringify({status, solutionShown: false});
 
 /** An in-memory Storage, optionally refusing writes past `capacity` entries (a full storage). */
 function memoryStorage(capacity = Number.POSITIVE_INFINITY) {
@@ -52,7 +57,7 @@ describe("progress", () => {
     backend.setItem("someone-else", "untouched");
     const storage = safeStorage(backend);
     updateExercise(storage, "ch1/predict", {status: "passed"});
-    storage.set("live:linear-regression/cell-1", "const w = 2;");
+    storage.set("live-cell:/linear-regression#cell-1", EDIT);
     const file = exportProgress(storage, new Date("2026-01-02T03:04:05Z"));
     expect(file).toEqual({
       format: "nn-course-progress",
@@ -60,13 +65,13 @@ describe("progress", () => {
       exported: "2026-01-02T03:04:05.000Z",
       entries: {
         "exercise:ch1/predict": JSON.stringify({status: "passed", solutionShown: false}),
-        "live:linear-regression/cell-1": "const w = 2;"
+        "live-cell:/linear-regression#cell-1": EDIT
       }
     });
     const other = safeStorage(memoryStorage());
     expect(importProgress(other, JSON.stringify(file))).toEqual({ok: true, count: 2});
     expect(getExercise(other, "ch1/predict").status).toBe("passed");
-    expect(other.get("live:linear-regression/cell-1")).toBe("const w = 2;");
+    expect(other.get("live-cell:/linear-regression#cell-1")).toBe(EDIT);
     expect(backend.getItem("someone-else")).toBe("untouched");
   });
 
@@ -77,12 +82,12 @@ describe("progress", () => {
     [
       "a non-text entry",
       JSON.stringify({format: "nn-course-progress", version: 1, entries: {a: 1}}),
-      /"a" is not text/
+      /None of its entries can be used \(“a” \(not text\)\)/
     ],
     [
       "a corrupt exercise",
       JSON.stringify({format: "nn-course-progress", version: 1, entries: {"exercise:x": "{"}}),
-      /"exercise:x" is corrupt/
+      /“exercise:x” \(corrupt: not JSON\)/
     ]
   ])("refuses %s and changes nothing", (_name, text, reason) => {
     const storage = safeStorage(memoryStorage());
@@ -125,9 +130,91 @@ describe("progress", () => {
 
   it("works, without keeping anything, when storage is disabled", () => {
     const storage = safeStorage(undefined);
-    expect(storage.available).toBe(false);
+    expect([storage.readable, storage.writable]).toEqual([false, false]);
     expect(storage.problem).toMatch(/does not allow this site to store data/);
     expect(updateExercise(storage, "a", {status: "passed"}).status).toBe("passed");
+    // Kept for this visit: the page shows the passed exercise.
+    expect(getExercise(storage, "a").status).toBe("passed");
     expect(importProgress(storage, JSON.stringify(exportProgress(safeStorage(memoryStorage())))).ok).toBe(false);
+  });
+
+  it("reads and exports what is stored when storage is full, keeps new changes for the visit, and says why", () => {
+    const backend = memoryStorage();
+    backend.setItem(`${PREFIX}exercise:ch1/a`, record("passed"));
+    backend.setItem(`${PREFIX}exercise:ch1/b`, record("passed"));
+    const full = {
+      ...backend,
+      setItem: () => {
+        throw new DOMException("full", "QuotaExceededError");
+      },
+      get length() {
+        return backend.length;
+      }
+    };
+    const storage = safeStorage(full, problemOf(new DOMException("full", "QuotaExceededError")));
+    expect([storage.readable, storage.writable]).toEqual([true, false]);
+    expect(storage.problem).toMatch(/storage for this site is full/);
+    expect(countPassed(storage, ["ch1/a", "ch1/b", "ch1/c", "ch1/d"])).toEqual({passed: 2, total: 4});
+    updateExercise(storage, "ch1/c", {status: "passed"});
+    expect(countPassed(storage, ["ch1/a", "ch1/b", "ch1/c", "ch1/d"])).toEqual({passed: 3, total: 4});
+    expect(backend.getItem(`${PREFIX}exercise:ch1/c`)).toBeNull();
+    expect(Object.keys(exportProgress(storage).entries).sort()).toEqual([
+      "exercise:ch1/a",
+      "exercise:ch1/b",
+      "exercise:ch1/c"
+    ]);
+    expect(problemOf(new DOMException("no", "SecurityError"))).toMatch(/does not allow this site to store data/);
+  });
+
+  it("reads a file into a plan: what it holds, and the entries refused with their names", () => {
+    const text = JSON.stringify({
+      format: "nn-course-progress",
+      version: 1,
+      exported: "",
+      entries: {
+        "exercise:ch1/a": record("passed"),
+        "exercise:ch1/b": record("failed"),
+        "exercise:nope/x": record("passed"),
+        "live-cell:/ch1#train": EDIT,
+        "live-cell:/ch1#broken": "not json at all",
+        "live-cell:/ch1#shape": JSON.stringify({source: 1}),
+        "something:else": "1"
+      }
+    });
+    const read = readProgressFile(text, {exercises: ["ch1/a", "ch1/b"]});
+    if (!read.ok) throw new Error(read.reason);
+    expect(Object.keys(read.plan.entries).sort()).toEqual(["exercise:ch1/a", "exercise:ch1/b", "live-cell:/ch1#train"]);
+    expect(read.plan.summary).toEqual({passed: 1, exercises: 2, edits: 1});
+    expect(read.plan.refused).toEqual([
+      {key: "exercise:nope/x", reason: "no such exercise in this course"},
+      {key: "live-cell:/ch1#broken", reason: "corrupt: not JSON"},
+      {key: "live-cell:/ch1#shape", reason: "not a saved edit of a cell"},
+      {key: "something:else", reason: "not something this course stores"}
+    ]);
+  });
+
+  it("merges a plan: the better result of each exercise, and this browser's edit where both have one", () => {
+    const storage = safeStorage(memoryStorage());
+    updateExercise(storage, "ch1/a", {status: "failed", solutionShown: true});
+    updateExercise(storage, "ch1/b", {status: "passed"});
+    storage.set("live-cell:/ch1#train", JSON.stringify({original: "0", source: "mine"}));
+    const file = {
+      "exercise:ch1/a": record("passed"),
+      "exercise:ch1/b": record("failed"),
+      "exercise:ch1/c": record("passed"),
+      "live-cell:/ch1#train": JSON.stringify({original: "0", source: "theirs"}),
+      "live-cell:/ch1#other": EDIT
+    };
+    const read = readProgressFile(JSON.stringify({format: "nn-course-progress", version: 1, entries: file}));
+    if (!read.ok) throw new Error(read.reason);
+    expect(importPlan(storage, read.plan, "merge")).toEqual({ok: true, count: 5});
+    expect(getExercise(storage, "ch1/a")).toEqual({status: "passed", solutionShown: true});
+    expect(getExercise(storage, "ch1/b").status).toBe("passed");
+    expect(getExercise(storage, "ch1/c").status).toBe("passed");
+    expect(JSON.parse(storage.get("live-cell:/ch1#train") ?? "{}").source).toBe("mine");
+    expect(storage.get("live-cell:/ch1#other")).toBe(EDIT);
+    expect(importPlan(storage, read.plan, "replace")).toEqual({ok: true, count: 5});
+    expect(getExercise(storage, "ch1/b").status).toBe("failed");
+    expect(JSON.parse(storage.get("live-cell:/ch1#train") ?? "{}").source).toBe("theirs");
   });
 });

@@ -116,6 +116,33 @@ class Box<T> { constructor(public value: T) {} }`;
   });
 });
 
+describe("positions, imports and guarded constructors", () => {
+  test("where each input is first used and each output declared", () => {
+    const compiled = compileCell("const a = b + 1;\nfunction f() {\n  return c * a;\n}", {path: "/index"});
+    expect(compiled.positions).toEqual({a: [1, 7], f: [2, 10], b: [1, 11], c: [3, 10]});
+    // Lines are the cell's; columns are counted once types are stripped.
+    expect(compileCell("const a: number = b;", {path: "/index"}).positions.b).toEqual([1, 11]);
+  });
+
+  test("imported outputs are listed apart", () => {
+    const compiled = compileCell('import * as d3 from "d3";\nimport {tex} from "./lib/tex.js";\nconst x = 1;', {
+      path: "/index"
+    });
+    expect(compiled.outputs).toEqual(["x", "d3", "tex"]);
+    expect(compiled.imported).toEqual(["d3", "tex"]);
+  });
+
+  test("Array and the typed arrays a cell uses come from the guard, on the cell's first line", () => {
+    const compiled = compileCell("const xs = new Float64Array(3);\nconst ys = Array.from(xs);\nxs.length", {
+      path: "/index"
+    });
+    expect(compiled.code.split("\n")[0]).toContain('const Float64Array=__lg.c("Float64Array"),Array=__lg.c("Array");');
+    expect(compiled.inputs).toEqual([]);
+    const {result} = runCell("new Array(3).fill(1)");
+    expect(result).toEqual([1, 1, 1]);
+  });
+});
+
 describe("cell kinds", () => {
   test("an expression cell returns its value", () => {
     const {result, compiled} = runCell("x * 2 // doubled", {x: 21});

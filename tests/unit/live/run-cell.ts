@@ -14,10 +14,11 @@ export function runCell(
   source: string,
   values: Record<string, unknown> = {},
   modules: unknown[] = [],
-  budgetMs = 200
+  budgetMs = 200,
+  memoryBytes?: number
 ): {result: unknown; compiled: CompiledCell; guard: ReturnType<typeof createGuard>} {
   const compiled = compileCell(source, {path: "/index"});
-  const guard = createGuard(budgetMs);
+  const guard = createGuard(budgetMs, memoryBytes);
   const displayed: unknown[] = [];
   const args = compiled.params.map((name) => (name === "display" ? (v: unknown) => displayed.push(v) : values[name]));
   const fn = evaluate<(...args: unknown[]) => unknown>(compiled.code);
