@@ -840,7 +840,8 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
     if (!values || column < 0 || column >= values.cols) return "";
     const {low, high} = extremes(values, column, grid.points);
     const at = (p: {x1: number; x2: number}) => `(${p.x1.toFixed(1)}, ${p.x2.toFixed(1)})`;
-    if (!Number.isFinite(low.value) || !Number.isFinite(high.value)) return "Its map cannot be drawn: the network holds NaN or ∞.";
+    if (!Number.isFinite(low.value) || !Number.isFinite(high.value))
+      return "Its map cannot be drawn: the network holds NaN or ∞.";
     return `Its map runs from ${fmt(low.value)} near ${at(low)} to ${fmt(high.value)} near ${at(high)}.`;
   }
 

@@ -60,6 +60,10 @@ export function extremes(values: Matrix, column: number, points: Matrix): Extrem
     if (v < values.data[lo * values.cols + column]) lo = k;
     if (v > values.data[hi * values.cols + column]) hi = k;
   }
-  const at = (k: number) => ({value: values.data[k * values.cols + column], x1: points.data[2 * k], x2: points.data[2 * k + 1]});
+  const at = (k: number) => ({
+    value: values.data[k * values.cols + column],
+    x1: points.data[2 * k],
+    x2: points.data[2 * k + 1]
+  });
   return {low: at(lo), high: at(hi)};
 }
