@@ -6,7 +6,7 @@ import {readFileSync} from "node:fs";
 import type {Browser, Locator, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {axeViolations, settle} from "./axe.js";
-import {launch, liveCell, open, type PageReport, screenshot, settled} from "./browser.js";
+import {editCell, launch, liveCell, open, type PageReport, screenshot, settled} from "./browser.js";
 
 const PATH = "/playground";
 
@@ -344,6 +344,113 @@ describe("the Playground", () => {
       .poll(status, {timeout: 60_000})
       .toMatch(/^training stopped in epoch \d+: the loss became (NaN|Infinity) with learning rate 10\./);
     await expect.poll(() => pg.getByRole("button", {name: "▶ Play"}).count()).toBe(1);
+    expect(report.consoleErrors).toEqual([]);
+  });
+
+  it("steps and resets; noise, the training share and Regenerate draw new points; discretize; a hovered node's map", async () => {
+    await control("activation").selectOption("tanh");
+    await rebuilt();
+    await control("learning rate").selectOption("0.03");
+    await rebuilt();
+    const epoch = () => pg.locator(".nn-pg-epoch").textContent();
+    await pg.getByRole("button", {name: "Reset"}).click();
+    await expect.poll(epoch).toBe("epoch 0");
+    const loss0 = number(await scores(), /training loss/);
+    await pg.getByRole("button", {name: "Step"}).click();
+    await expect.poll(epoch).toBe("epoch 1");
+    expect(number(await scores(), /training loss/)).not.toBe(loss0);
+    await pg.getByRole("button", {name: "Reset"}).click();
+    await expect.poll(epoch).toBe("epoch 0");
+    expect(number(await scores(), /training loss/)).toBe(loss0); // the same first weights
+
+    // The sliders by keyboard: noise 0 → 30 %, training data 50 → 60 %.
+    const clean = await app((a) => a.data.points);
+    await control("noise").focus();
+    for (let k = 0; k < 6; k++) await page.keyboard.press("ArrowRight");
+    await expect.poll(() => page.url()).toContain("noise=30&");
+    await control("training data").focus();
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => page.url()).toContain("train=60&");
+    await rebuilt();
+    const points = await app((a) => a.data.points);
+    expect(points.filter((p) => p.test).length).toBe(Math.round(points.length * 0.4));
+    // On the circle, as in TensorFlow Playground, noise jitters the radius a label is read at: the same points, some
+    // near the boundary now in the other class.
+    const key = (p: {x1: number; x2: number}) => `${p.x1},${p.x2}`;
+    const label = new Map(clean.map((p) => [key(p), p.y]));
+    const flipped = points.filter((p) => label.get(key(p)) !== p.y).length;
+    expect(points.every((p) => label.has(key(p)))).toBe(true);
+    expect(flipped).toBeGreaterThan(0);
+    expect(flipped).toBeLessThan(points.length / 2);
+    const seed = Number(/seed=(\d+)/.exec(page.url())?.[1]);
+    await pg.getByRole("button", {name: "Regenerate"}).click();
+    await expect.poll(() => page.url()).toContain(`seed=${seed + 1}&`);
+    await rebuilt();
+    expect((await app((a) => a.data.points))[0]).not.toEqual(points[0]);
+
+    // Discretize: the map shows the decision only, so it changes.
+    const smooth = await mapPixels();
+    await control("discretize output").check();
+    await expect.poll(mapPixels).not.toBe(smooth);
+    expect(page.url()).toContain("discretize=1");
+    await control("discretize output").uncheck();
+
+    // Hovering a node shows its map on the big map; leaving it shows the output again.
+    await pg.getByRole("button", {name: /^neuron 2 of layer 1\./}).hover();
+    await expect
+      .poll(() => pg.locator(".nn-pg-map").getAttribute("aria-label"))
+      .toMatch(/^Map of neuron 2 of layer 1 /);
+    expect(await pg.locator(".nn-pg-card-map").textContent()).toMatch(/^Its map runs from -?[\d.]+ near \(/);
+    await page.mouse.move(0, 0);
+    await expect.poll(() => pg.locator(".nn-pg-map").getAttribute("aria-label")).toMatch(/^Map of the output /);
+  });
+
+  it("regresses on the plane and the multi-Gaussian, with L1 and momentum", async () => {
+    await control("problem type").selectOption("regression");
+    await rebuilt();
+    const offered = await control("data").evaluate((s) => Array.from((s as HTMLSelectElement).options, (o) => o.value));
+    expect(offered).toEqual(expect.arrayContaining(["plane", "multiGauss"]));
+    await control("data").selectOption("plane");
+    await rebuilt();
+    await control("regularisation").selectOption("l1");
+    await rebuilt();
+    await control("regularisation rate α").selectOption("0.01");
+    await rebuilt();
+    await control("optimizer").selectOption("momentum");
+    await rebuilt();
+    const source = await cellSource();
+    expect(source).toContain('const outputLayer: LayerSpec = {units: 1, activation: "identity"};');
+    expect(source).toContain('loss: "mse",');
+    expect(source).toContain('optimizer: "momentum",');
+    expect(source).toContain("l1: 0.01 //");
+    expect(await scores()).not.toContain("accuracy");
+    for (const name of ["plane", "multiGauss"]) {
+      if (name !== "plane") {
+        await control("data").selectOption(name);
+        await rebuilt();
+      }
+      const values = await app((a) => a.data.points.map((p) => p.y));
+      expect(new Set(values).size).toBeGreaterThan(50); // real values, not classes
+      const before = number(await scores(), /training loss/);
+      await playFor(50);
+      expect(number(await scores(), /training loss/), name).toBeLessThan(0.75 * before);
+    }
+  });
+
+  it("follows its cell: an edited and rerun cell rebuilds the network on the playground", async () => {
+    await editCell(
+      page,
+      "playground",
+      ["const hiddenLayers = [4, 2, 3];", "const hiddenLayers = [5];"],
+      ['const activation: ActivationName = "tanh";', 'const activation: ActivationName = "sigmoid";']
+    );
+    await expect.poll(() => app((a) => a.settings.hidden)).toEqual([5]);
+    expect(await nodes()).toBe(7 + 5 + 1);
+    expect(await pg.locator(".nn-pg-layers").textContent()).toContain("1 hidden layer");
+    expect(await control("activation").inputValue()).toBe("sigmoid");
+    expect(page.url()).toContain("hidden=5&");
+    expect(page.url()).toContain("activation=sigmoid&");
+    await playFor(10);
     expect(report.consoleErrors).toEqual([]);
   });
 
