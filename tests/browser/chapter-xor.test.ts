@@ -33,7 +33,8 @@ async function settled(p: Page): Promise<void> {
   );
 }
 
-const output = async (p: Page, id: string): Promise<string> => (await cellOutput(p, id).textContent()) ?? "";
+// innerText keeps a line break between two printed values, as the reader sees them.
+const output = (p: Page, id: string): Promise<string> => cellOutput(p, id).innerText();
 
 /** Every number in a piece of text, in order. */
 const numbers = (text: string): number[] => [...text.matchAll(/-?\d+(?:\.\d+)?(?:e-?\d+)?/g)].map((m) => Number(m[0]));
