@@ -154,15 +154,21 @@ export function outputMap(events: MapEvents, life: Lifecycle) {
     }
     if (cursor) {
       const [x, y] = toPixel(cursor[0], cursor[1]);
-      ctx.strokeStyle = rgbString(colors.foreground);
-      ctx.lineWidth = 1.5;
-      ctx.beginPath();
-      ctx.moveTo(x - 9, y);
-      ctx.lineTo(x + 9, y);
-      ctx.moveTo(x, y - 9);
-      ctx.lineTo(x, y + 9);
-      ctx.stroke();
-      if (carried >= 0) ctx.strokeRect(x - 7, y - 7, 14, 14);
+      // A cross in the foreground colour on a wider one in the background colour: visible over points of any class.
+      for (const [color, width] of [
+        [colors.background, 4.5],
+        [colors.foreground, 1.5]
+      ] as const) {
+        ctx.strokeStyle = rgbString(color);
+        ctx.lineWidth = width;
+        ctx.beginPath();
+        ctx.moveTo(x - 9, y);
+        ctx.lineTo(x + 9, y);
+        ctx.moveTo(x, y - 9);
+        ctx.lineTo(x, y + 9);
+        ctx.stroke();
+        if (carried >= 0) ctx.strokeRect(x - 7, y - 7, 14, 14);
+      }
     }
     drawFrameAxes();
   }
