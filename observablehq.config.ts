@@ -31,6 +31,8 @@ export default {
   title: "Neural networks from the inside",
   pages: [
     {name: "Chapters", open: true, pages: chapters},
+    // After the chapters: everything they taught, in one picture to play with.
+    {name: "Playground", path: "/playground"},
     {
       name: "Reference",
       open: true,

@@ -281,7 +281,7 @@ describe("chapter 7: handwritten digits", () => {
     expect(await line(page, "export", "largest change in any output after loading: ")).toEqual([0]);
     expect(await text(page, "export", "a file that is not a network: ")).toBe(
       'a file that is not a network: networkFromJSON: this is not a saved network: it has no "format": ' +
-        '"nn-course/network" field'
+        '"nn-course/network" (save one with networkToJSON)'
     );
     const [download] = await Promise.all([
       page.waitForEvent("download"),

@@ -69,6 +69,8 @@ export {
   optimizerNames,
   sgd
 } from "./optimizers.js";
+/** Regularisation: the L1 and L2 penalties on the weights. */
+export {addPenalty, type Penalty} from "./regularization.js";
 /** Learning-rate schedules: constant, inverse scaling, step decay, adaptive. */
 export {
   adaptive,

@@ -1,5 +1,5 @@
 // The training loop, one batch at a time. Each step: cut a batch, run forward and backward (backprop.ts), add
-// the L2 penalty, let the optimizer move every W and b. Each epoch: one pass over all samples, then the
+// the L1 or L2 penalty (regularization.ts), let the optimizer move every W and b. Each epoch: one pass over all samples, then the
 // learning-rate schedule and the stopping rule have their say.
 //
 //   batchSize = all samples → full-batch gradient descent (the default)
@@ -20,6 +20,7 @@ import {countCorrect} from "./metrics.js";
 import type {Network} from "./network.js";
 import {type Optimizer, type OptimizerSpec, optimizer} from "./optimizers.js";
 import {Random} from "./random.js";
+import {addPenalty} from "./regularization.js";
 import {type Schedule, type ScheduleSpec, schedule} from "./schedules.js";
 import {Plateau} from "./stopping.js";
 
@@ -41,6 +42,8 @@ export interface TrainOptions {
   shuffle?: boolean;
   /** L2 penalty α: adds α/(2n)·ΣW² to the loss and α/n·W to dW (scikit-learn's `alpha`; biases are not penalised). */
   l2?: number;
+  /** L1 penalty α: adds α/n·Σ|W| to the loss and α/n·sign(W) to dW (pulls small weights to 0; biases are not penalised). */
+  l1?: number;
   /** Epochs to run at most (default 200). */
   maxIter?: number;
   /** Stop once the loss has not improved by more than tol for more than nIterNoChange epochs (default: never). */
@@ -57,7 +60,7 @@ export interface TrainOptions {
 export interface TrainProgress {
   /** Epochs completed so far (1 after the first). */
   epoch: number;
-  /** Mean loss over the epoch's batches (including the L2 penalty), measured before each batch's update. */
+  /** Mean loss over the epoch's batches (including the L1 and L2 penalties), measured before each batch's update. */
   loss: number;
   /** Share of training samples classified correctly during the epoch (classification losses only). */
   accuracy?: number;
@@ -89,6 +92,8 @@ export class Trainer {
   readonly maxIter: number;
   /** The L2 penalty α. */
   readonly l2: number;
+  /** The L1 penalty α. */
+  readonly l1: number;
   /** The optimizer moving W and b. */
   readonly optimizer: Optimizer;
   /** The learning-rate schedule. */
@@ -136,14 +141,16 @@ export class Trainer {
     this.loss = checkLoss(options.loss);
     this.fromLogits = options.fromLogits ?? false;
     const n = X.rows;
-    const {learningRate = 0.1, batchSize = n, maxIter = 200, l2 = 0} = options;
+    const {learningRate = 0.1, batchSize = n, maxIter = 200, l2 = 0, l1 = 0} = options;
     checkPositive("train", "learningRate", learningRate);
     checkInteger("train", "batchSize", batchSize);
     checkInteger("train", "maxIter", maxIter);
     checkNonNegative("train", "l2", l2);
+    checkNonNegative("train", "l1", l1);
     this.batchSize = Math.min(batchSize, n);
     this.maxIter = maxIter;
     this.l2 = l2;
+    this.l1 = l1;
     this.optimizer = optimizer(options.optimizer);
     this.schedule = schedule(options.schedule, learningRate);
     // The adaptive schedule needs to hear when the loss stalls even if the user set no stopping rule.
@@ -185,7 +192,9 @@ export class Trainer {
     if (end < batchEnd) return false; // more chunks of this batch to go
 
     let batchLoss = this.batchLossSum / batchRows;
-    if (this.l2 > 0) batchLoss += this.addPenalty(batchRows);
+    if (this.l1 > 0 || this.l2 > 0) {
+      batchLoss += addPenalty(net.layers, this.grads.dW, batchRows, {l1: this.l1, l2: this.l2});
+    }
     if (!Number.isFinite(batchLoss)) this.diverged(batchLoss);
     this.lossSum += batchLoss * batchRows;
     this.batchLossSum = 0;
@@ -303,20 +312,6 @@ export class Trainer {
       add(this.grads.dW[l], this.chunkGrads.dW[l]);
       add(this.grads.db[l], this.chunkGrads.db[l]);
     }
-  }
-
-  // Adds α/n·W to each dW and returns the penalty α/(2n)·ΣW² for the loss (n = samples in the batch).
-  private addPenalty(rows: number): number {
-    let sumSquares = 0;
-    this.network.layers.forEach((layer, l) => {
-      const W = layer.W.data;
-      const dW = this.grads.dW[l].data;
-      for (let k = 0; k < W.length; k++) {
-        dW[k] += (this.l2 / rows) * W[k];
-        sumSquares += W[k] * W[k];
-      }
-    });
-    return (this.l2 * sumSquares) / (2 * rows);
   }
 
   // Copies the samples order[start … start+rows) into the batch buffers; options.augment changes each on the way.
