@@ -37,6 +37,7 @@ const zhNames: Record<string, string> = {
   "/backpropagation": "5 · 反向传播与梯度下降",
   "/training": "6 · 训练实践",
   "/digits": "7 · 综合项目：手写数字",
+  "/playground": "游乐场",
   "/notation": "符号",
   "/glossary": "术语表",
   "/toolbox": "工具箱",
@@ -72,8 +73,11 @@ export default {
   // Framework (src/build/patches/) shows a page only the sections of its language (see `locales`).
   pages: [
     {name: "Chapters", open: true, pages: chapters},
+    // After the chapters: everything they taught, in one picture to play with.
+    {name: "Playground", path: "/playground"},
     {name: "Reference", open: true, pages: reference},
     {name: "章节", open: true, pager: "zh", pages: zhChapters},
+    ...inChinese([{path: "/playground"}]).map((page) => ({...page, pager: "zh"})),
     {name: "参考", open: true, pager: "zh", pages: zhReference}
   ],
   // Read by the patched Framework for pages whose front matter says `lang: zh-CN`: their site title, home page,

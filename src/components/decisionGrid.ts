@@ -88,7 +88,8 @@ export function paintOutputs(
 
 /**
  * Fills `pixels` from one hidden unit's outputs (column `unit`), scaled by the largest |value − centre| (centre →
- * neutral). With `stride` 2 on a res × res grid it reads every other row and column: a (res/2)² thumbnail.
+ * neutral), or by `scale` when given (a probability: centre 0.5, scale 0.5). With `stride` 2 on a res × res grid it
+ * reads every other row and column: a (res/2)² thumbnail.
  */
 export function paintUnit(
   A: MatrixLike,
@@ -96,7 +97,8 @@ export function paintUnit(
   pixels: Uint8ClampedArray,
   colors: {negative: RGB; positive: RGB; neutral: RGB},
   centre = 0,
-  stride = 1
+  stride = 1,
+  scale?: number
 ): void {
   const res = Math.round(Math.sqrt(A.rows));
   const side = Math.floor(res / stride);
@@ -106,10 +108,32 @@ export function paintUnit(
     return A.data[(stride === 1 ? k : r * res + c) * A.cols + unit] - centre;
   };
   const n = stride === 1 ? A.rows : side * side;
-  let maxAbs = 0;
-  for (let k = 0; k < n; k++) maxAbs = Math.max(maxAbs, Math.abs(at(k)));
+  let maxAbs = scale ?? 0;
+  if (scale === undefined) for (let k = 0; k < n; k++) maxAbs = Math.max(maxAbs, Math.abs(at(k)));
   const ramp = rampOf(colors.negative, colors.neutral, colors.positive, 0.85);
   for (let k = 0; k < n; k++) paintRamp(pixels, k, ramp, maxAbs > 0 ? (at(k) / maxAbs + 1) / 2 : 0.5);
+}
+
+/** For each of `inner` device pixels along a tile's side, the cell of a side × side image it shows (the nearest). */
+export function nearestCells(side: number, inner: number): Int32Array {
+  return Int32Array.from({length: inner}, (_, u) => Math.min(side - 1, Math.floor(((u + 0.5) * side) / inner)));
+}
+
+/**
+ * Scales a side × side image up to inner × inner pixels, each showing its nearest cell: a tile ready for putImageData,
+ * with no smoothing or compositing for the browser to do. Pixels are RGBA words (a Uint32Array over the ImageData).
+ */
+export function scaleNearest(
+  from: Uint32Array,
+  side: number,
+  to: Uint32Array,
+  inner: number,
+  nearest: Int32Array
+): void {
+  for (let v = 0; v < inner; v++) {
+    const row = nearest[v] * side;
+    for (let u = 0; u < inner; u++) to[v * inner + u] = from[row + nearest[u]];
+  }
 }
 
 /** Class labels from targets: number[] of labels, a 1-column 0/1 matrix, or a one-hot matrix. */

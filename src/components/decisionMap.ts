@@ -5,7 +5,15 @@
 import * as d3 from "d3";
 import {forward, Matrix, Network, Workspace} from "../lib/nn/index.js";
 import {drawAxes, fmt, type Margin} from "./axes.js";
-import {gridInputs, labelsOf, paddedDomain, paintOutputs, paintUnit} from "./decisionGrid.js";
+import {
+  gridInputs,
+  labelsOf,
+  nearestCells,
+  paddedDomain,
+  paintOutputs,
+  paintUnit,
+  scaleNearest
+} from "./decisionGrid.js";
 import type {RunnableNetwork} from "./networkModel.js";
 import {
   ensureStyles,
@@ -364,7 +372,7 @@ export function decisionMap(options: DecisionMapOptions): DecisionMap {
         ctx: context,
         cells: context.createImageData(side, side),
         tile: context.createImageData(inner, inner),
-        nearest: Int32Array.from({length: inner}, (_, u) => Math.min(side - 1, Math.floor(((u + 0.5) * side) / inner)))
+        nearest: nearestCells(side, inner)
       };
     }
     const {ctx: c, cells, tile: scaled, nearest} = multiplesCanvas;
@@ -382,10 +390,7 @@ export function decisionMap(options: DecisionMapOptions): DecisionMap {
         centre,
         stride
       );
-      for (let v = 0; v < inner; v++) {
-        const row = nearest[v] * side;
-        for (let u = 0; u < inner; u++) to[v * inner + u] = from[row + nearest[u]];
-      }
+      scaleNearest(from, side, to, inner, nearest);
       const {x, y} = at(k);
       c.putImageData(scaled, Math.round((x + 1) * dpr), Math.round((y + 1) * dpr));
     });

@@ -8,6 +8,14 @@ export {type BackpropStep, backpropSteps} from "./backpropSteps.js";
 export {type BatchPlan, type BatchPlanOptions, batchPlan, describePlan} from "./batchPlan.js";
 export {type ComputationalGraph, type ComputationalGraphOptions, computationalGraph} from "./computationalGraph.js";
 export {
+  type ConfusionView,
+  type ConfusionViewOptions,
+  confusionShade,
+  confusionView,
+  describeConfusion,
+  topConfusions
+} from "./confusionView.js";
+export {
   button,
   type Control,
   controlRow,
@@ -32,6 +40,21 @@ export {
 } from "./curvePlot.js";
 export {type DecisionLine, type DecisionLineOptions, decisionLine} from "./decisionLine.js";
 export {type DecisionMap, type DecisionMapOptions, decisionMap, type Model} from "./decisionMap.js";
+export {type DigitGrid, type DigitGridOptions, digitGrid} from "./digitGrid.js";
+export {
+  blankImage,
+  centreByMass,
+  centreOfMass,
+  cropToInk,
+  type InkImage,
+  inkBounds,
+  preprocessDigit,
+  scaleInto,
+  squareImage,
+  stampLine
+} from "./digitImages.js";
+export {type Download, type DownloadOptions, download, inflate} from "./download.js";
+export {type DrawingPad, type DrawingPadOptions, drawingPad} from "./drawingPad.js";
 export {parseFunction} from "./expression.js";
 export {type FunctionPlot, type FunctionPlotOptions, functionPlot} from "./functionPlot.js";
 export {type GradientDescent1d, type GradientDescent1dOptions, gradientDescent1d} from "./gradientDescent1d.js";
@@ -63,6 +86,15 @@ export {
   readPlayground,
   rewritePlaygroundSource
 } from "./playgroundConfig.js";
+export {type ProbabilityBars, type ProbabilityBarsOptions, probabilityBars} from "./probabilityBars.js";
+export {
+  type Field,
+  type ReceptiveFields,
+  type ReceptiveFieldsOptions,
+  receptiveFields,
+  receptiveFieldsOf,
+  type WindowLayer
+} from "./receptiveFields.js";
 export {type ResidualPlot, type ResidualPlotOptions, residualPlot} from "./residualPlot.js";
 export {sliderGroup} from "./sliderGroup.js";
 export {type SoftmaxBars, type SoftmaxBarsOptions, softmaxBars} from "./softmaxBars.js";

@@ -11,6 +11,7 @@ import {fmt} from "./axes.js";
 import {type PlayControls, playControls} from "./controls.js";
 import {type DecisionMap, decisionMap} from "./decisionMap.js";
 import {type LossCurve, type LossPoint, lossCurve} from "./lossCurve.js";
+import {dropDown} from "./playground/widgets.js";
 import {
   buildPlayground,
   DEFAULT_PLAYGROUND,
@@ -86,27 +87,6 @@ function ensurePlaygroundStyles(): void {
   ensureStyles();
   if (document.getElementById("nn-playground-style")) return;
   document.head.append(h("style", {id: "nn-playground-style"}, CSS));
-}
-
-/** A labelled drop-down whose options can be replaced and which can show a value outside its list. */
-function dropDown(label: string): {
-  root: HTMLElement;
-  select: HTMLSelectElement;
-  show(values: {value: string; text: string}[], current: string): void;
-} {
-  const id = uid("nn-playground");
-  const select = h("select", {id});
-  const root = h("div", {class: "nn-control"}, h("label", {for: id, text: label}), select);
-  return {
-    root,
-    select,
-    show(values, current) {
-      const list = values.some((v) => v.value === current) ? values : [...values, {value: current, text: current}];
-      const same = select.options.length === list.length && list.every((v, i) => select.options[i].value === v.value);
-      if (!same) select.replaceChildren(...list.map((v) => h("option", {value: v.value, text: v.text})));
-      select.value = current;
-    }
-  };
 }
 
 const range = (from: number, to: number) => Array.from({length: to - from + 1}, (_, i) => from + i);

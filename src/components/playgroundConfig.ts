@@ -2,6 +2,7 @@
 // the live-cell source that writes that network out, and the way back (the setting a network and data set show).
 // No DOM here, so every function can be unit-tested in Node.
 import {circles, type Dataset, gate, moons, type Network, network, spirals} from "../lib/nn/index.js";
+import {constLine} from "./playground/sourceLines.js";
 
 /** The data sets the trainer offers, by key. */
 export const PLAYGROUND_DATASETS = {
@@ -107,9 +108,9 @@ export function rewritePlaygroundSource(
   const v = valueCode(config);
   let out = source;
   for (const key of changed) {
-    const line = new RegExp(`^(\\s*const\\s+${PLAYGROUND_NAMES[key]}\\s*(?::[^=]+)?=\\s*)([^;\\n]*)`, "m");
+    const line = constLine(PLAYGROUND_NAMES[key]);
     if (!line.test(out)) return playgroundSource(config);
-    out = out.replace(line, (_match, head: string) => `${head}${v[key]}`);
+    out = out.replace(line, (_match, head: string, _value: string, rest: string) => `${head}${v[key]};${rest}`);
   }
   return out;
 }

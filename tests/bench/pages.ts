@@ -8,7 +8,7 @@
 //
 // Run by tests/bench/browser.ts (npm run bench), which builds the site and starts Chromium.
 import type {Browser, Page} from "playwright-core";
-import config from "../../observablehq.config.js";
+import config, {chapters} from "../../observablehq.config.js";
 import {kb, median, ms, printTable, type Row, recordResponses, type Site, sum} from "./site.js";
 
 const RUNS = 3;
@@ -160,9 +160,11 @@ export async function benchPages({browser, origin}: Site): Promise<Row[]> {
     const cls = median(loads.map((l) => l.cls));
     const errors = [...new Set(loads.flatMap((l) => l.errors))];
     if (errors.length) notes.push(`${path}: cells in error: ${errors.join(", ")}`);
+    // The weight target is a chapter's (issue 11); the Toolbox and other pages are reported for comparison.
+    const chapter = chapters.some((c) => c.path === path);
     rows.push([
       path,
-      `${kb(js)} ${mark(js <= TARGET_JS)}`,
+      chapter ? `${kb(js)} ${mark(js <= TARGET_JS)}` : `${kb(js)} (no target)`,
       `${ms(done)} ${mark(done <= TARGET_DONE_MS)}`,
       `${cls.toFixed(3)} ${mark(cls <= TARGET_CLS)}`,
       kb(css),
@@ -170,14 +172,14 @@ export async function benchPages({browser, origin}: Site): Promise<Row[]> {
       String(loads[0].cells)
     ]);
     verdicts.push(
-      {name: `${path} JavaScript`, value: kb(js), met: js <= TARGET_JS},
+      ...(chapter ? [{name: `${path} JavaScript`, value: kb(js), met: js <= TARGET_JS}] : []),
       {name: `${path} done`, value: ms(done), met: done <= TARGET_DONE_MS},
       {name: `${path} CLS`, value: cls.toFixed(3), met: cls <= TARGET_CLS}
     );
   }
   printTable(
     `Pages (Chromium, localhost, built site, 1280 × 720; medians of ${RUNS} cold loads)\n` +
-      `targets: JavaScript before any edit ≤ ${TARGET_JS / 1024} KB gzip; done ≤ ${TARGET_DONE_MS} ms; CLS ≤ ${TARGET_CLS}`,
+      `targets: a chapter's JavaScript before any edit ≤ ${TARGET_JS / 1024} KB gzip; done ≤ ${TARGET_DONE_MS} ms; CLS ≤ ${TARGET_CLS}`,
     ["page", "JS before any edit, gzip", "done", "CLS", "CSS, gzip", "fonts fetched", "live cells"],
     rows,
     [false, true, true, true, true, true, true]

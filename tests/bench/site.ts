@@ -1,7 +1,7 @@
 // What the browser benchmarks share: a build of the site in a folder of its own, a local server for it,
 // Chromium, a recorder of response sizes, and the table with a verdict for every target.
 import {execFileSync} from "node:child_process";
-import {mkdtempSync, rmSync} from "node:fs";
+import {mkdtempSync, readFileSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {gzipSync} from "node:zlib";
@@ -111,4 +111,43 @@ export function printTable(title: string, header: string[], rows: string[][], ri
   console.log(line(header));
   console.log(`|${widths.map((w, i) => (right[i] ? `${"-".repeat(w + 1)}:` : "-".repeat(w + 2))).join("|")}|`);
   for (const row of rows) console.log(line(row));
+}
+
+/** CPU time (not wall time) of the renderer's main thread in a trace, in milliseconds. */
+export function mainThreadCpuMs(traceFile: string): number {
+  const events = JSON.parse(readFileSync(traceFile, "utf8")).traceEvents as {
+    ph: string;
+    name: string;
+    pid: number;
+    tid: number;
+    tdur?: number;
+    args?: {name?: string};
+  }[];
+  const main = events.find((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain");
+  if (!main) throw new Error("the trace has no renderer main thread");
+  return events
+    .filter((e) => e.ph === "X" && e.pid === main.pid && e.tid === main.tid)
+    .reduce((sum, e) => sum + (e.tdur ?? 0) / 1000, 0);
+}
+
+/**
+ * Animation frames per second of a page with nothing playing, over `ms` milliseconds: the ceiling right now (on a
+ * busy machine it falls below 60, and no page can draw faster than it). The function is passed as a string: the
+ * bundler's helpers are not defined inside the page.
+ */
+export async function idleFrameRate(page: Page, ms: number): Promise<number> {
+  return Number(
+    await page.evaluate(
+      `new Promise((done) => {
+        let frames = 0;
+        const start = performance.now();
+        const tick = () => {
+          frames++;
+          if (performance.now() - start < ${ms}) requestAnimationFrame(tick);
+          else done(frames / ((performance.now() - start) / 1000));
+        };
+        requestAnimationFrame(tick);
+      })`
+    )
+  );
 }

@@ -8,11 +8,11 @@
 //
 // Part "xor" of `npm run bench` (tests/bench/browser.ts), on the build the other parts use:
 //   npx tsx tests/bench/browser.ts xor
-import {mkdtempSync, readFileSync, rmSync} from "node:fs";
+import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import type {Browser, Page} from "playwright-core";
-import {median, printTable, type Row, type Site, verdict} from "./site.js";
+import {idleFrameRate, mainThreadCpuMs, median, printTable, type Row, type Site, verdict} from "./site.js";
 
 const PATH = "/xor";
 const TARGET_FPS = 30;
@@ -35,23 +35,6 @@ const SETTINGS = [
 const TRAINER = `document.querySelector(".nn-playground")`;
 const read = async (page: Page, expression: string): Promise<number> => Number(await page.evaluate(expression));
 
-/** Animation frames per second of the page with nothing playing, over one window. */
-function idleRate(page: Page): Promise<number> {
-  return read(
-    page,
-    `new Promise((done) => {
-      let frames = 0;
-      const start = performance.now();
-      const tick = () => {
-        frames++;
-        if (performance.now() - start < ${WINDOW_MS}) requestAnimationFrame(tick);
-        else done(frames / ((performance.now() - start) / 1000));
-      };
-      requestAnimationFrame(tick);
-    })`
-  );
-}
-
 /** Chooses a setting with the trainer's controls and waits until the rewritten cell has run and loaded it. */
 async function choose(page: Page, setting: (typeof SETTINGS)[number]): Promise<void> {
   const trainer = page.locator(".nn-playground");
@@ -69,23 +52,6 @@ async function choose(page: Page, setting: (typeof SETTINGS)[number]): Promise<v
   const config = JSON.parse(await page.evaluate(`JSON.stringify(${TRAINER}.config)`));
   if (JSON.stringify(config.hidden) !== JSON.stringify(setting.units) || config.activation !== setting.activation)
     throw new Error(`the trainer shows ${JSON.stringify(config)}, not the setting "${setting.name}"`);
-}
-
-/** CPU time (not wall time) of the renderer's main thread in a trace, in milliseconds. */
-function mainThreadCpuMs(traceFile: string): number {
-  const events = JSON.parse(readFileSync(traceFile, "utf8")).traceEvents as {
-    ph: string;
-    name: string;
-    pid: number;
-    tid: number;
-    tdur?: number;
-    args?: {name?: string};
-  }[];
-  const main = events.find((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain");
-  if (!main) throw new Error("the trace has no renderer main thread");
-  return events
-    .filter((e) => e.ph === "X" && e.pid === main.pid && e.tid === main.tid)
-    .reduce((sum, e) => sum + (e.tdur ?? 0) / 1000, 0);
 }
 
 /**
@@ -131,7 +97,7 @@ export async function benchXorTrainer(site: Site): Promise<Row[]> {
     for (const setting of SETTINGS) {
       await choose(page, setting);
       const idle = [];
-      for (let w = 0; w < 3; w++) idle.push(await idleRate(page));
+      for (let w = 0; w < 3; w++) idle.push(await idleFrameRate(page, WINDOW_MS));
       const {rates, cpuPerFrame, epochs} = await playRates(site.browser, page, join(traces, "trace.json"));
       const fps = median(rates);
       const met = fps >= TARGET_FPS;

@@ -33,6 +33,7 @@ async function settled(p: Page): Promise<void> {
   );
 }
 
+// innerText keeps a line break between two printed values, as the reader sees them.
 const output = (p: Page, id: string): Promise<string> => cellOutput(p, id).innerText();
 
 /** Every number in a piece of text, in order. */

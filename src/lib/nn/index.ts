@@ -69,6 +69,8 @@ export {
   optimizerNames,
   sgd
 } from "./optimizers.js";
+/** Regularisation: the L1 and L2 penalties on the weights. */
+export {addPenalty, type Penalty} from "./regularization.js";
 /** Learning-rate schedules: constant, inverse scaling, step decay, adaptive. */
 export {
   adaptive,
@@ -88,10 +90,14 @@ export {EarlyStopping, Plateau} from "./stopping.js";
 export {stopIfDiverged} from "./check.js";
 /** The training loop: synchronous core and one-call training. */
 export {Trainer, type TrainOptions, type TrainProgress, type TrainResult, trainSync} from "./trainer.js";
+/** Data augmentation: new samples from old ones (digits turned, resized and moved a little). */
+export {type Augment, type DistortOptions, distortImages} from "./augment.js";
 /** Training that never blocks the page: an async iterator of per-epoch progress. */
 export {type LiveTrainOptions, nextTask, train} from "./train.js";
-/** Accuracy and predicted classes. */
-export {accuracy, countCorrect, predictClasses} from "./metrics.js";
+/** Keeping a trained network: to JSON and back. */
+export {type LayerJSON, NETWORK_FORMAT, type NetworkJSON, networkFromJSON, networkToJSON} from "./serialize.js";
+/** Accuracy, predicted classes and the confusion matrix. */
+export {accuracy, confusionMatrix, countCorrect, predictClasses} from "./metrics.js";
 /** Datasets: gate tables, the regression table, coffee, blobs, circles, moons, spirals, iris. */
 export {
   blobs,
@@ -112,6 +118,10 @@ export {
 } from "./datasets.js";
 /** Handwritten digits (8×8) from the file the data loader writes. */
 export {type DigitsJSON, digitsFromJSON, reduceMnist, shrinkImage} from "./digits.js";
+/** MNIST digits at full size (28×28), packed into bytes at build time. */
+export {MNIST_SIDE, type PackOptions, packMnist, unpackMnist} from "./mnist.js";
+/** Convolution in one dimension: one kernel slid along a signal. */
+export {conv1d, conv1dOutputLength} from "./conv1d.js";
 /** scikit-learn-style models. */
 export {
   type MLPActivation,

@@ -41,3 +41,22 @@ export function predictClasses(output: Matrix, threshold = 0.5): number[] {
   if (output.cols > 1) return output.argmaxRows();
   return Array.from(output.data, (a) => (a >= threshold ? 1 : 0));
 }
+
+/**
+ * Counts of (true class, predicted class): row c, column p counts the samples of class c predicted as p, so the
+ * diagonal holds the right answers and everything else is a mistake, by kind. `k` is the number of classes.
+ */
+export function confusionMatrix(labels: ArrayLike<number>, predicted: ArrayLike<number>, k: number): number[][] {
+  if (predicted.length !== labels.length) {
+    throw new Error(`confusionMatrix: ${predicted.length} predictions but ${labels.length} labels`);
+  }
+  const counts = Array.from({length: k}, () => new Array<number>(k).fill(0));
+  for (let i = 0; i < labels.length; i++) {
+    const [c, p] = [labels[i], predicted[i]];
+    if (!(Number.isInteger(c) && Number.isInteger(p) && c >= 0 && p >= 0 && c < k && p < k)) {
+      throw new Error(`confusionMatrix: sample ${i} has class ${c} and prediction ${p}, outside 0 … ${k - 1}`);
+    }
+    counts[c][p]++;
+  }
+  return counts;
+}

@@ -17,14 +17,29 @@ import {
   toCSV
 } from "./datasets.js";
 import {type DigitsJSON, digitsFromJSON, reduceMnist} from "./digits.js";
+import {packMnist, unpackMnist} from "./mnist.js";
 
 const require = createRequire(import.meta.url);
 
+/** Every image of the mnist package, per digit: raw[d] holds the images of digit d back to back (values 0–1). */
+function mnistImages(): number[][] {
+  const folder = join(dirname(require.resolve("mnist/package.json")), "src", "digits");
+  return Array.from({length: 10}, (_, d) => JSON.parse(readFileSync(join(folder, `${d}.json`), "utf8")).data);
+}
+
+/** The 10,000 digits packed as the data loader src/data/mnist.bin.ts packs them (before gzip). */
+export function mnistBytes(): Uint8Array {
+  return packMnist(mnistImages());
+}
+
+/** The 28×28 digits, 8,000 for training and 2,000 for testing, exactly as the capstone page gets them. */
+export function loadMnist(): ReturnType<typeof unpackMnist> {
+  return unpackMnist(mnistBytes());
+}
+
 /** The reduced digits exactly as the data loader src/data/digits.json.ts writes them. */
 export function mnistDigitsJSON(perDigit = 400): DigitsJSON {
-  const folder = join(dirname(require.resolve("mnist/package.json")), "src", "digits");
-  const raw = Array.from({length: 10}, (_, d) => JSON.parse(readFileSync(join(folder, `${d}.json`), "utf8")).data);
-  return reduceMnist(raw, perDigit);
+  return reduceMnist(mnistImages(), perDigit);
 }
 
 /** The digits dataset (4000 samples × 64 pixels), read from the installed mnist package. */

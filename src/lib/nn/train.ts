@@ -7,6 +7,7 @@
 //     if (loss < 0.01) break;           // leaving the loop stops training
 //   }
 
+import {checkInteger} from "./check.js";
 import type {Targets} from "./losses.js";
 import type {Matrix} from "./matrix.js";
 import type {Network} from "./network.js";
@@ -18,6 +19,11 @@ export interface LiveTrainOptions extends TrainOptions {
   sliceMs?: number;
   /** Training stops at the next slice or epoch once this signal is aborted. */
   signal?: AbortSignal;
+  /**
+   * Also report every this many batches, so that a long epoch shows progress (default: only after each epoch).
+   * Those reports count the epoch in parts (2.5 is halfway through the third) and average over its batches so far.
+   */
+  reportEvery?: number;
 }
 
 /** Trains in time slices, yielding progress after every epoch; breaking out of the loop stops training. */
@@ -29,14 +35,22 @@ export async function* train(
 ): AsyncGenerator<TrainProgress, void, undefined> {
   const trainer = new Trainer(net, X, Y, options);
   const sliceMs = options.sliceMs ?? 8;
+  const every = options.reportEvery ?? 0;
+  if (every !== 0) checkInteger("train", "reportEvery", every);
+  let batches = 0; // batches finished in the current epoch
   let sliceStart = performance.now();
   while (!trainer.done && !options.signal?.aborted) {
+    const seen = trainer.samplesSeen;
     const epochEnded = trainer.step();
     if (performance.now() - sliceStart >= sliceMs) {
       await nextTask();
       sliceStart = performance.now();
     }
-    if (epochEnded && !options.signal?.aborted) yield trainer.progress();
+    if (options.signal?.aborted) break;
+    if (epochEnded) {
+      batches = 0;
+      yield trainer.progress();
+    } else if (every && trainer.samplesSeen > seen && ++batches % every === 0) yield trainer.partialProgress();
   }
 }
 

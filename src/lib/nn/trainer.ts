@@ -1,5 +1,5 @@
 // The training loop, one batch at a time. Each step: cut a batch, run forward and backward (backprop.ts), add
-// the L2 penalty, let the optimizer move every W and b. Each epoch: one pass over all samples, then the
+// the L1 or L2 penalty (regularization.ts), let the optimizer move every W and b. Each epoch: one pass over all samples, then the
 // learning-rate schedule and the stopping rule have their say.
 //
 //   batchSize = all samples → full-batch gradient descent (the default)
@@ -11,6 +11,7 @@
 // A large batch is processed in chunks of rows, one chunk per step(), adding up the chunks' gradients before the
 // update: the result is the same gradient, but no single step keeps a page busy for long.
 
+import type {Augment} from "./augment.js";
 import {backward, Gradients, Workspace} from "./backprop.js";
 import {checkInteger, checkNonNegative, checkPositive, stopIfDiverged} from "./check.js";
 import {checkLoss, type LossName, type Targets, targetMatrix} from "./losses.js";
@@ -19,6 +20,7 @@ import {countCorrect} from "./metrics.js";
 import type {Network} from "./network.js";
 import {type Optimizer, type OptimizerSpec, optimizer} from "./optimizers.js";
 import {Random} from "./random.js";
+import {addPenalty} from "./regularization.js";
 import {type Schedule, type ScheduleSpec, schedule} from "./schedules.js";
 import {Plateau} from "./stopping.js";
 
@@ -40,6 +42,8 @@ export interface TrainOptions {
   shuffle?: boolean;
   /** L2 penalty α: adds α/(2n)·ΣW² to the loss and α/n·W to dW (scikit-learn's `alpha`; biases are not penalised). */
   l2?: number;
+  /** L1 penalty α: adds α/n·Σ|W| to the loss and α/n·sign(W) to dW (pulls small weights to 0; biases are not penalised). */
+  l1?: number;
   /** Epochs to run at most (default 200). */
   maxIter?: number;
   /** Stop once the loss has not improved by more than tol for more than nIterNoChange epochs (default: never). */
@@ -48,13 +52,15 @@ export interface TrainOptions {
   nIterNoChange?: number;
   /** Seed for reshuffling (default 0). */
   seed?: number;
+  /** Changes each sample as it is drawn into a batch, e.g. distortImages() (default: the samples as given). */
+  augment?: Augment;
 }
 
 /** What training reports after each epoch. */
 export interface TrainProgress {
   /** Epochs completed so far (1 after the first). */
   epoch: number;
-  /** Mean loss over the epoch's batches (including the L2 penalty), measured before each batch's update. */
+  /** Mean loss over the epoch's batches (including the L1 and L2 penalties), measured before each batch's update. */
   loss: number;
   /** Share of training samples classified correctly during the epoch (classification losses only). */
   accuracy?: number;
@@ -86,6 +92,8 @@ export class Trainer {
   readonly maxIter: number;
   /** The L2 penalty α. */
   readonly l2: number;
+  /** The L1 penalty α. */
+  readonly l1: number;
   /** The optimizer moving W and b. */
   readonly optimizer: Optimizer;
   /** The learning-rate schedule. */
@@ -100,6 +108,7 @@ export class Trainer {
   stopReason?: string;
 
   private readonly shuffle: boolean;
+  private readonly augment?: Augment;
   private readonly random: Random;
   private readonly plateau?: Plateau;
   private readonly stopsWhenStalled: boolean;
@@ -125,17 +134,23 @@ export class Trainer {
     net.checkInput("train", X);
     this.network = net;
     this.X = X;
+    this.augment = options.augment;
+    if (this.augment !== undefined && typeof this.augment !== "function") {
+      throw new Error("train: augment must be a function (sample, out, random) => void, e.g. distortImages()");
+    }
     this.loss = checkLoss(options.loss);
     this.fromLogits = options.fromLogits ?? false;
     const n = X.rows;
-    const {learningRate = 0.1, batchSize = n, maxIter = 200, l2 = 0} = options;
+    const {learningRate = 0.1, batchSize = n, maxIter = 200, l2 = 0, l1 = 0} = options;
     checkPositive("train", "learningRate", learningRate);
     checkInteger("train", "batchSize", batchSize);
     checkInteger("train", "maxIter", maxIter);
     checkNonNegative("train", "l2", l2);
+    checkNonNegative("train", "l1", l1);
     this.batchSize = Math.min(batchSize, n);
     this.maxIter = maxIter;
     this.l2 = l2;
+    this.l1 = l1;
     this.optimizer = optimizer(options.optimizer);
     this.schedule = schedule(options.schedule, learningRate);
     // The adaptive schedule needs to hear when the loss stalls even if the user set no stopping rule.
@@ -167,7 +182,7 @@ export class Trainer {
     const wholeBatch = rows === batchRows;
 
     const chunk = this.buffers(rows);
-    if (rows < n) this.gather(chunk.X, chunk.Y, this.position, rows);
+    if (rows < n || this.augment) this.gather(chunk.X, chunk.Y, this.position, rows);
     const grads = wholeBatch ? this.grads : this.chunkGrads;
     const loss = backward(net, chunk.X, chunk.Y, this.loss, this.fromLogits, chunk.ws, grads);
     if (!wholeBatch) this.addChunk(rows / batchRows, this.position === this.batchStart);
@@ -177,7 +192,9 @@ export class Trainer {
     if (end < batchEnd) return false; // more chunks of this batch to go
 
     let batchLoss = this.batchLossSum / batchRows;
-    if (this.l2 > 0) batchLoss += this.addPenalty(batchRows);
+    if (this.l1 > 0 || this.l2 > 0) {
+      batchLoss += addPenalty(net.layers, this.grads.dW, batchRows, {l1: this.l1, l2: this.l2});
+    }
     if (!Number.isFinite(batchLoss)) this.diverged(batchLoss);
     this.lossSum += batchLoss * batchRows;
     this.batchLossSum = 0;
@@ -224,6 +241,20 @@ export class Trainer {
       network: this.network,
       done: this.done,
       stopReason: this.stopReason
+    };
+  }
+
+  /**
+   * Progress part-way through the current epoch, for reports between epochs: `epoch` counts the part done (2.5 is
+   * halfway through the third epoch) and loss and accuracy are the means over the epoch's batches so far.
+   */
+  partialProgress(): TrainProgress {
+    if (this.batchStart === 0) return this.progress();
+    return {
+      ...this.progress(),
+      epoch: this.epoch + this.batchStart / this.X.rows,
+      loss: this.lossSum / this.batchStart,
+      accuracy: this.loss === "mse" ? undefined : this.correct / this.position
     };
   }
 
@@ -283,28 +314,18 @@ export class Trainer {
     }
   }
 
-  // Adds α/n·W to each dW and returns the penalty α/(2n)·ΣW² for the loss (n = samples in the batch).
-  private addPenalty(rows: number): number {
-    let sumSquares = 0;
-    this.network.layers.forEach((layer, l) => {
-      const W = layer.W.data;
-      const dW = this.grads.dW[l].data;
-      for (let k = 0; k < W.length; k++) {
-        dW[k] += (this.l2 / rows) * W[k];
-        sumSquares += W[k] * W[k];
-      }
-    });
-    return (this.l2 * sumSquares) / (2 * rows);
-  }
-
-  // Copies the samples order[start … start+rows) into the batch buffers.
+  // Copies the samples order[start … start+rows) into the batch buffers; options.augment changes each on the way.
   private gather(Xb: Matrix, Yb: Matrix, start: number, rows: number): void {
     const copyRow = (from: Matrix, i: number, to: Matrix, r: number) => {
       for (let j = 0; j < from.cols; j++) to.data[r * to.cols + j] = from.data[i * from.cols + j];
     };
+    const n = this.X.cols;
     for (let r = 0; r < rows; r++) {
-      copyRow(this.X, this.order[start + r], Xb, r);
-      copyRow(this.Y, this.order[start + r], Yb, r);
+      const i = this.order[start + r];
+      if (this.augment)
+        this.augment(this.X.data.subarray(i * n, (i + 1) * n), Xb.data.subarray(r * n, (r + 1) * n), this.random);
+      else copyRow(this.X, i, Xb, r);
+      copyRow(this.Y, i, Yb, r);
     }
   }
 
@@ -313,7 +334,7 @@ export class Trainer {
     if (this.lastBuffers?.ws.rows === rows) return this.lastBuffers;
     let b = this.workspaces.get(rows);
     if (!b) {
-      const full = rows === this.X.rows;
+      const full = rows === this.X.rows && !this.augment; // the whole data set, as it is: no copy needed
       b = {
         ws: new Workspace(this.network, rows),
         X: full ? this.X : new Matrix(rows, this.X.cols),
