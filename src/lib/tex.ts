@@ -23,7 +23,7 @@ export function loadTex(): Promise<void> {
 export function renderTex(element: HTMLElement, source: string, displayMode = false): HTMLElement {
   const draw = (k: typeof Katex) => {
     element.removeAttribute("aria-busy");
-    element.style.removeProperty("opacity");
+    element.style.removeProperty("color");
     k.render(source, element, {...OPTIONS, displayMode});
   };
   if (katex) {
@@ -32,7 +32,7 @@ export function renderTex(element: HTMLElement, source: string, displayMode = fa
   }
   element.textContent = source;
   element.setAttribute("aria-busy", "true");
-  element.style.opacity = "0.5";
+  element.style.color = "var(--theme-foreground-muted)"; // muted, yet readable (opacity would fail contrast)
   const load = () =>
     loadTex().then(
       () => {
