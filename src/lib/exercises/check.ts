@@ -1,7 +1,7 @@
 // What an exercise's check returns, and the helpers authors write checks with.
 // A check runs the learner's code on a list of cases and stops at the first one that fails, so the message
 // can show that case's input, what was expected, what came back, and the hint that fits.
-import {t} from "../i18n.js";
+import {pageLang, t} from "../i18n.js";
 import {describe, difference, type Tolerance} from "./compare.js";
 
 export interface FailedCase {
@@ -36,8 +36,11 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
-/** "1 solution", "2 solutions": a count with its noun, for messages ("but there are 1" reads wrong). */
-export function count(n: number, singular: string, plural = `${singular}s`): string {
+/**
+ * "1 solution", "2 solutions": a count with its noun, for messages ("but there are 1" reads wrong). Chinese nouns
+ * have no plural, so on a Chinese page the plural is the singular ("3 个解").
+ */
+export function count(n: number, singular: string, plural = pageLang() === "zh" ? singular : `${singular}s`): string {
   return `${n} ${n === 1 ? singular : plural}`;
 }
 
