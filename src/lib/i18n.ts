@@ -369,7 +369,20 @@ const en = {
   "pg.url.oneInput": "at least one input is needed, so x₁ is on",
   "pg.feature.unknown": '"{id}" is not an input of the playground; choose from {list}',
   "pg.feature.list": 'the inputs must be a list of at least one feature, e.g. ["x1", "x2"]',
-  "pg.feature.twice": 'the input "{id}" is listed twice'
+  "pg.feature.twice": 'the input "{id}" is listed twice',
+  // the library's source pages (src/build/source-pages.ts)
+  "src.caption": "src/lib/nn/{file} · {n} lines · select a line number to link to that line",
+  "src.line": "line {n}",
+  "src.allFiles": "All files, in reading order",
+  "src.filesNav": "Library files",
+  "src.uses": "Imports: {imports}. Imported by: {importedBy}.",
+  "src.none": "none",
+  "src.listSep": ", ",
+  "src.others": "Three more files support the ones above: index.ts does not export them.",
+  "src.count": "({n} lines)",
+  "src.noFile": "No file {file}",
+  "src.noFileText": "src/lib/nn has no file {file}.",
+  "src.allFilesShort": "All files"
 };
 
 export type MessageKey = keyof typeof en;
@@ -686,7 +699,19 @@ const zh: Record<MessageKey, string> = {
   "pg.url.oneInput": "至少需要一个输入，所以打开了 x₁",
   "pg.feature.unknown": '"{id}" 不是游乐场的输入；请从 {list} 中选',
   "pg.feature.list": '输入必须是至少包含一个特征的列表，例如 ["x1", "x2"]',
-  "pg.feature.twice": '输入 "{id}" 列出了两次'
+  "pg.feature.twice": '输入 "{id}" 列出了两次',
+  "src.caption": "src/lib/nn/{file} · {n} 行 · 选择行号可得到指向该行的链接",
+  "src.line": "第 {n} 行",
+  "src.allFiles": "全部文件（按阅读顺序）",
+  "src.filesNav": "库的文件",
+  "src.uses": "导入：{imports}。被导入于：{importedBy}。",
+  "src.none": "无",
+  "src.listSep": "、",
+  "src.others": "另有三个文件为上面的文件提供支持：index.ts 不导出它们。",
+  "src.count": "（{n} 行）",
+  "src.noFile": "没有文件 {file}",
+  "src.noFileText": "src/lib/nn 中没有文件 {file}。",
+  "src.allFilesShort": "全部文件"
 };
 
 const messages: Record<Lang, Record<MessageKey, string>> = {en, zh};
