@@ -704,7 +704,7 @@ const zh: Record<MessageKey, string> = {
   "src.line": "第 {n} 行",
   "src.allFiles": "全部文件（按阅读顺序）",
   "src.filesNav": "库的文件",
-  "src.uses": "导入：{imports}。被导入于：{importedBy}。",
+  "src.uses": "它导入：{imports}。导入它的文件：{importedBy}。",
   "src.none": "无",
   "src.listSep": "、",
   "src.others": "另有三个文件为上面的文件提供支持：index.ts 不导出它们。",
