@@ -93,8 +93,9 @@ export default {
       noResults: "没有结果"
     }
   },
-  // One page per file of the network library (src/source/[file].md), e.g. /source/matrix; /source/ lists them.
-  dynamicPaths: sourcePagePaths(),
+  // One page per file of the network library (src/source/[file].md), e.g. /source/matrix; /source/ lists them. The
+  // Chinese twins (src/zh/source/[file].md) are /zh/source/matrix and so on.
+  dynamicPaths: [...sourcePagePaths(), ...sourcePagePaths().map((path) => `/zh${path}`)],
   // Framework's default adds a stylesheet from a third-party font host; the course uses system fonts instead.
   globalStylesheets: [],
   style: "style.css",
