@@ -1,8 +1,8 @@
 // The loop guard. The compiler puts `if(--__lg.n<0)__lg.t();` at the top of every loop body and function body of a
 // cell, so a counter decrement is all a loop iteration pays; every so many iterations `t()` looks at the clock.
 //
-// Time. The budget measures uninterrupted running: the clock starts at the first check of a task and a zero-delay
-// timer restarts it, which can only fire once the cell gives the event loop a turn (a generator's yield, an awaited
+// Time. The budget measures uninterrupted running: the clock starts at the first check of a task and a message to the
+// next task restarts it, which can only arrive once the cell gives the event loop a turn (a generator's yield, an awaited
 // timer). So a training loop that yields runs for as long as it likes, while `while (true) {}` or `for (;;) await 0`
 // (which never lets a timer fire) is stopped. The number of iterations between two checks adapts, so that the clock
 // is read about every CHECK_MS however slow one iteration is (one that allocates 8 MB is checked every time).
@@ -132,6 +132,24 @@ function callText(name: string, args: unknown[]): string {
   return `new ${name}(${shown})`;
 }
 
+/**
+ * Calls `fn` in the next task. A MessageChannel message, like the one the library's train() waits for between
+ * slices, so the clock restarts whenever a training loop hands the thread back; a nested setTimeout(0) would wait
+ * ≥ 4 ms and could lose the race to those messages, stopping a well-behaved loop on a busy machine.
+ */
+function nextTurn(fn: () => void): void {
+  if (typeof MessageChannel === "undefined") {
+    setTimeout(fn, 0);
+    return;
+  }
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    fn();
+  };
+  channel.port2.postMessage(null);
+}
+
 export function createGuard(budgetMs = DEFAULT_BUDGET_MS, memoryBytes = MEMORY_BUDGET_BYTES): Guard {
   let start = 0;
   let armed = false;
@@ -200,9 +218,9 @@ export function createGuard(budgetMs = DEFAULT_BUDGET_MS, memoryBytes = MEMORY_B
       if (!armed) {
         armed = true;
         start = now;
-        setTimeout(() => {
+        nextTurn(() => {
           armed = false;
-        }, 0);
+        });
       } else if (now - start > budgetMs) {
         trip(new BudgetError(budgetMs));
       }
