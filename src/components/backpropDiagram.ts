@@ -112,7 +112,12 @@ export function backpropDiagram(options: BackpropDiagramOptions): BackpropDiagra
   function explain(): string {
     if (step === 0) return words("backprop.start", {n: steps.length});
     const s = steps[step - 1];
-    return words("backprop.explain", {phase: words(`phase.${s.phase}`), formula: s.formula, shape: s.shape, detail: s.detail});
+    return words("backprop.explain", {
+      phase: words(`phase.${s.phase}`),
+      formula: s.formula,
+      shape: s.shape,
+      detail: s.detail
+    });
   }
 
   function render(): void {
@@ -254,7 +259,10 @@ export function backpropDiagram(options: BackpropDiagramOptions): BackpropDiagra
       .each(function (t) {
         svgRich(this, t.text);
       });
-    readout.replaceChildren(h("span", {text: words("backprop.stepOf", {k: step, n: steps.length})}), ...htmlRich(explain()));
+    readout.replaceChildren(
+      h("span", {text: words("backprop.stepOf", {k: step, n: steps.length})}),
+      ...htmlRich(explain())
+    );
     prevButton.disabled = step === 0;
     nextButton.disabled = step >= steps.length;
     const arch = [

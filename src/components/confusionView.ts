@@ -104,7 +104,11 @@ export function confusionView(options: ConfusionViewOptions): ConfusionView {
   }
 
   function build() {
-    const head = h("tr", {}, h("th", {scope: "col", "aria-label": words("confusion.cornerLabel"), text: words("confusion.corner")}));
+    const head = h(
+      "tr",
+      {},
+      h("th", {scope: "col", "aria-label": words("confusion.cornerLabel"), text: words("confusion.corner")})
+    );
     for (let p = 0; p < k; p++) head.append(h("th", {scope: "col", text: classes[p]}));
     const rows = counts.map((row, c) => {
       const total = row.reduce((s, v) => s + v, 0);

@@ -96,8 +96,7 @@ export function parseSizes(text: string): number[] {
   if (parts.length === 0) throw new Error(words("sizes.none"));
   return parts.map((p) => {
     const n = Number(p);
-    if (!Number.isInteger(n) || n < 1 || n > 64)
-      throw new Error(words("sizes.bad", {part: p}));
+    if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(words("sizes.bad", {part: p}));
     return n;
   });
 }

@@ -285,9 +285,7 @@ export function decisionMap(options: DecisionMapOptions): DecisionMap {
             negative: names[0] ?? words("class.name", {k: 0})
           })
         : words("map.classes", {k});
-    const acc = Number.isNaN(accuracy)
-      ? ""
-      : words("map.accuracy", {n: points.length, percent: fmt(accuracy * 100)});
+    const acc = Number.isNaN(accuracy) ? "" : words("map.accuracy", {n: points.length, percent: fmt(accuracy * 100)});
     setLabel(
       stage,
       opts.label ??
@@ -313,8 +311,18 @@ export function decisionMap(options: DecisionMapOptions): DecisionMap {
     const names = opts.classes ?? [];
     if (k === 1) {
       legend.replaceChildren(
-        h("span", {}, h("i", {class: "nn-dot", style: "background: var(--nn-neg)"}), names[0] ?? words("class.name", {k: 0})),
-        h("span", {}, h("i", {class: "nn-dot", style: "background: var(--nn-pos)"}), names[1] ?? words("class.name", {k: 1})),
+        h(
+          "span",
+          {},
+          h("i", {class: "nn-dot", style: "background: var(--nn-neg)"}),
+          names[0] ?? words("class.name", {k: 0})
+        ),
+        h(
+          "span",
+          {},
+          h("i", {class: "nn-dot", style: "background: var(--nn-pos)"}),
+          names[1] ?? words("class.name", {k: 1})
+        ),
         h(
           "span",
           {},
@@ -329,7 +337,12 @@ export function decisionMap(options: DecisionMapOptions): DecisionMap {
     } else {
       legend.replaceChildren(
         ...Array.from({length: k}, (_, j) =>
-          h("span", {}, h("i", {class: "nn-dot", style: `background: var(--nn-c${j % 6})`}), names[j] ?? words("class.name", {k: j}))
+          h(
+            "span",
+            {},
+            h("i", {class: "nn-dot", style: `background: var(--nn-c${j % 6})`}),
+            names[j] ?? words("class.name", {k: j})
+          )
         )
       );
     }

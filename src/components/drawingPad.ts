@@ -76,8 +76,7 @@ export function drawingPad(options: DrawingPadOptions = {}): DrawingPad {
     height: resolution,
     tabindex: 0,
     role: "img",
-    "aria-label":
-      opts.label ?? words("pad.label")
+    "aria-label": opts.label ?? words("pad.label")
   });
   const size = Math.round(opts.size ?? 224);
   canvas.style.width = `${size}px`;

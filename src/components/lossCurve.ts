@@ -226,7 +226,10 @@ export function lossCurve(options: LossCurveOptions = {}): LossCurve {
             "span",
             {style: `color: ${s.color}`},
             h("i", {class: `nn-swatch${s.dash ? " dashed" : ""}`}),
-            h("span", {style: "color: var(--theme-foreground)", text: words(s.key === "train" ? "lossCurve.train" : "lossCurve.test")})
+            h("span", {
+              style: "color: var(--theme-foreground)",
+              text: words(s.key === "train" ? "lossCurve.train" : "lossCurve.test")
+            })
           )
         ),
         ...(changes.length

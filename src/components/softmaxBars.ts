@@ -201,11 +201,7 @@ export function softmaxBars(options: SoftmaxBarsOptions): SoftmaxBars {
         .attr("y", panelH - M.bottom + 16)
         .text((k) => names[k]);
     }
-    setLabel(
-      svgNode,
-      opts.label ??
-        words("softmax.keys", {summary: describeBars(z, p, names)})
-    );
+    setLabel(svgNode, opts.label ?? words("softmax.keys", {summary: describeBars(z, p, names)}));
     setText(
       readout,
       focused || dragged

@@ -123,7 +123,8 @@ const en = {
   "graph.chain": "backward (chain rule): {d} = {terms} = {grad}",
   "graph.grad": "grad {grad}",
   "graph.stepOf": "step {k} of {n}: {text}",
-  "graph.summary": "Computational graph of {out} with {n} nodes: inputs {inputs} flow left to right through {ops}. {state}",
+  "graph.summary":
+    "Computational graph of {out} with {n} nodes: inputs {inputs} flow left to right through {ops}. {state}",
   "graph.hidden": "Values hidden.",
   "graph.state": "Step {k} of {n}: {text}",
   // confusionView.ts
@@ -253,6 +254,7 @@ const en = {
   "preset.leakyRelu": "leaky ReLU: slope {slope} for negative z, slope 1 for positive z",
   // batchPlan.ts
   "batches.epoch": "epoch {e}",
+  "batches.row": "epoch {e}: {batches}",
   "batches.summary": "{n} epoch{s} in batches of {sizes} samples. {rows}.",
   // download.ts
   "download.label": "Downloading {what}",
@@ -263,6 +265,7 @@ const en = {
   "download.unpacking": "Unpacking {what}…",
   "download.done": "{what}: {received} downloaded.",
   "download.failed": "{message}. Reload the page to try again.",
+  "download.http": "could not download {what}: HTTP {status}",
   // playground.ts, playgroundConfig.ts
   "playground.data": "data",
   "playground.layers": "hidden layers",
@@ -450,7 +453,8 @@ const zh: Record<WordKey, string> = {
   "residual.mean": "残差平方的平均值（正方形的平均面积）：{mse}",
   "residual.point": "第 {i} 个点：y = {y}，ŷ = {p}，ŷ − y = {r}，(ŷ − y)² = {r2}",
   "residual.hint": "聚焦这张图后按 ← →，逐个读出每个点。",
-  "residual.summary": "{n} 个点和它们的{what}；每个残差 ŷ − y 是一条竖直线段{squares}；{mean}。方向键可以逐个查看这些点。",
+  "residual.summary":
+    "{n} 个点和它们的{what}；每个残差 ŷ − y 是一条竖直线段{squares}；{mean}。方向键可以逐个查看这些点。",
   "residual.fitted": "拟合直线 ŷ = {b} + {w}·x",
   "residual.predictions": "预测值",
   "residual.squares": "，它的平方是一个带阴影的正方形",
@@ -498,15 +502,17 @@ const zh: Record<WordKey, string> = {
   "preset.relu": "ReLU：z 为负时为 0，z 为正时是斜率为 1 的直线 z",
   "preset.leakyRelu": "带泄漏的 ReLU：z 为负时斜率为 {slope}，z 为正时斜率为 1",
   "batches.epoch": "第 {e} 轮",
+  "batches.row": "第 {e} 轮：{batches}",
   "batches.summary": "{n} 轮，每个批量的样本数为 {sizes}。{rows}。",
-  "download.label": "正在下载{what}",
-  "download.start": "正在下载{what}{size}…",
+  "download.label": "正在下载 {what}",
+  "download.start": "正在下载 {what}{size}…",
   "download.size": "（{size}）",
-  "download.progress": "正在下载{what}：{received}{total}",
+  "download.progress": "正在下载 {what}：{received}{total}",
   "download.total": " / {total}",
-  "download.unpacking": "正在解压{what}…",
+  "download.unpacking": "正在解压 {what}…",
   "download.done": "{what}：已下载 {received}。",
   "download.failed": "{message}。请重新加载页面再试一次。",
+  "download.http": "无法下载 {what}：HTTP {status}",
   "playground.data": "数据",
   "playground.layers": "隐藏层",
   "playground.units": "第 {l} 层的单元数",
@@ -520,7 +526,7 @@ const zh: Record<WordKey, string> = {
   "playground.cannot": "无法训练这个网络：{message}。",
   "playground.inputs": "这个网络有 {n} 个输入，而决策图需要 2 个",
   "playground.output":
-    "输出层是 {n} 个 {activation} 单元；分类器应当以 {units: 1, activation: \"sigmoid\"} 结尾（类别更多时用 softmax）",
+    '输出层是 {n} 个 {activation} 单元；分类器应当以 {units: 1, activation: "sigmoid"} 结尾（类别更多时用 softmax）',
   "playground.loss": "损失 {v}",
   "playground.accuracy": "准确率 {v} %",
   "playground.paused": "训练 {n} 轮后已暂停：按“重置”重新开始。",
