@@ -66,7 +66,9 @@ export function matrixView(matrix: MatrixInput, options: MatrixViewOptions = {})
     );
     const small = r * c <= 36;
     const valuesText = small
-      ? `: ${rows.map((row) => `[${row.map((v) => round(v, digits)).join(", ")}]`).join(", ")}`
+      ? words("matrix.values", {
+          values: rows.map((row) => `[${row.map((v) => round(v, digits)).join(", ")}]`).join(", ")
+        })
       : "";
     const label = opts.name
       ? words("matrix.named", {name: opts.name.replace(/[{}\\]/g, ""), r, c, values: valuesText})
