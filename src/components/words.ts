@@ -374,7 +374,7 @@ const zh: Record<WordKey, string> = {
   "backprop.group": "反向传播的步骤",
   "backprop.start": "共 {n} 步。按“下一步”运行前向传播，一次算一个量。",
   "backprop.explain": "{phase}：{formula}\n形状 {shape}：{detail}",
-  "backprop.stepOf": "第 {k} 步，共 {n} 步 · ",
+  "backprop.stepOf": "第 {k} 步 / {n} · ",
   "backprop.summary": "在一个 {arch} 的网络上做反向传播，一个批量有 {m} 个样本。",
   "backprop.current": "第 {k} 步（共 {n} 步），{phase}：{formula}，形状 {shape}。",
   "backprop.none": "还没有走任何一步。",
