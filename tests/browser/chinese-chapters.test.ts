@@ -1,8 +1,8 @@
 // Every chapter that has a Chinese twin (src/zh/<path>.md), in the browser: the Chinese page runs the same cells to
 // the same numbers as the English one, and every exercise passes with the Chinese buttons and verdicts.
 // (tests/unit/i18n-parity.test.ts holds the code of the two pages equal; this checks that it behaves the same.)
-// A cell whose numbers differ between two loads of the English page (timings, races against the clock) is compared
-// by its count of numbers only.
+// Durations are left out of the comparison, and a cell whose numbers differ between two loads of the English page
+// (a race against the clock, an animation caught midway) only has to finish.
 import {existsSync, readFileSync} from "node:fs";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
@@ -26,7 +26,9 @@ async function cellNumbers(page: Page): Promise<Map<string, {state: string | nul
     .evaluateAll((cells) => cells.map((cell) => cell.getAttribute("data-live-cell") ?? ""));
   const result = new Map<string, {state: string | null; numbers: number[]}>();
   for (const id of ids) {
-    const text = await cellOutput(page, id).evaluate((node) => (node as HTMLElement).innerText);
+    const shown = await cellOutput(page, id).evaluate((node) => (node as HTMLElement).innerText);
+    // Durations ("6.7 s", "12 ms", "6.7 秒") depend on the machine, not on the language: left out.
+    const text = shown.replace(/-?\d+(?:\.\d+)?\s*(?:ms|s|毫秒|秒)(?![A-Za-z])/g, " ");
     result.set(id, {
       state: await liveCell(page, id).getAttribute("data-state"),
       numbers: numbers(text).sort((a, b) => a - b)
@@ -67,8 +69,6 @@ describe("the Chinese chapters", () => {
           expect(cell.state, `${id}: state`).toBe("done");
           const steady = JSON.stringify(en?.numbers) === JSON.stringify(again.get(id)?.numbers);
           if (steady) expect(cell.numbers, `${id}: numbers`).toEqual(en?.numbers);
-          else
-            expect(cell.numbers.length, `${id}: how many numbers (they vary between loads)`).toBe(en?.numbers.length);
         }
       }, 900_000);
 
