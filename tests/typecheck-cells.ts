@@ -10,6 +10,7 @@ import MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import {checkAsCell, collectExercises} from "../src/build/exercises-plugin.js";
 import {parseLiveInfo} from "../src/build/live-cells-plugin.js";
+import {canonicalPath} from "../src/lib/i18n.js";
 import {compileCell} from "../src/lib/live/compile.js";
 import {normalizeSpecifier} from "../src/lib/live/modules.js";
 
@@ -101,6 +102,7 @@ function write(file: string, module: Module): void {
 rmSync(OUT, {recursive: true, force: true});
 for (const source of markdownFiles("src")) {
   const page = `/${relative("src", source).replace(/\.md$/, "").replace(/\\/g, "/")}`;
+  const cellPath = canonicalPath(page); // a Chinese page's cells import as its English twin's do
   const full = readFileSync(source, "utf-8");
   const frontMatter = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(full)?.[0] ?? "";
   const offset = frontMatter.split("\n").length - 1;
@@ -117,7 +119,8 @@ for (const source of markdownFiles("src")) {
       // An ordinary Framework cell: its declarations are visible to live cells, typed `any`.
       if (!/^(js|ts)\b/.test(token.info) || /\brun=false\b/.test(token.info)) continue;
       try {
-        for (const name of compileCell(token.content, {path: page}).outputs) module.add(`declare const ${name}: any;`);
+        for (const name of compileCell(token.content, {path: cellPath}).outputs)
+          module.add(`declare const ${name}: any;`);
       } catch {
         // Framework-only syntax: nothing to declare.
       }
@@ -125,8 +128,8 @@ for (const source of markdownFiles("src")) {
     }
     live++;
     const name = `live cell ${info.id ? `"${info.id}"` : live}`;
-    const code = module.takeImports(token.content.replace(/\s+$/, ""), page, pageFile);
-    const compiled = compileCell(token.content, {path: page});
+    const code = module.takeImports(token.content.replace(/\s+$/, ""), cellPath, pageFile);
+    const compiled = compileCell(token.content, {path: cellPath});
     const origin = (i: number) => ({page: source, line: lineOf(token, i), cell: name});
     if (compiled.generator) {
       // A generator cell's top-level yield needs a generator function; its names are declared for later cells.
@@ -152,13 +155,13 @@ for (const source of markdownFiles("src")) {
         "../".repeat(file.split("/").length - 1)
       )
     );
-    solution.add(solution.takeImports(exercise.solution.replace(/\s+$/, ""), page, file), (i) => ({
+    solution.add(solution.takeImports(exercise.solution.replace(/\s+$/, ""), cellPath, file), (i) => ({
       page: source,
       line: lineOf(solutionToken, i),
       cell: `solution of "${exercise.name}"`
     }));
     solution.add(
-      `${solution.takeImports(checkAsCell(exercise.check), page, file)}\nconst __verdict: Verdict = verdict;`,
+      `${solution.takeImports(checkAsCell(exercise.check), cellPath, file)}\nconst __verdict: Verdict = verdict;`,
       (i) => ({
         page: source,
         line: lineOf(checkToken, i),

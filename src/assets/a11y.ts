@@ -2,7 +2,7 @@
 // contents, the pager), which its configuration cannot change; plus the skip link and keyboard access to scrolling
 // regions, for every page. (The page's language and a zoomable viewport come from the patch in src/build/patches.)
 // Loaded from the config's `head` as a module, so it runs once the page's markup is parsed.
-export {};
+import {pageLang, t} from "../lib/i18n.js";
 
 /** Sets the attributes on `element` (when it exists). */
 function set(element: Element | null, attributes: Record<string, string>): void {
@@ -10,9 +10,9 @@ function set(element: Element | null, attributes: Record<string, string>): void 
 }
 
 // Three <nav> landmarks need names to be told apart.
-set(document.querySelector("#observablehq-sidebar"), {"aria-label": "Course pages"});
-set(document.querySelector("#observablehq-toc nav"), {"aria-label": "On this page"});
-set(document.querySelector("#observablehq-footer nav"), {"aria-label": "Previous and next page"});
+set(document.querySelector("#observablehq-sidebar"), {"aria-label": t("a11y.sidebar")});
+set(document.querySelector("#observablehq-toc nav"), {"aria-label": t("a11y.toc")});
+set(document.querySelector("#observablehq-footer nav"), {"aria-label": t("a11y.pager")});
 
 // The sidebar's close control is a <label> inside the page list, where only list items belong.
 const closeControl = document.querySelector("#observablehq-sidebar-close");
@@ -30,7 +30,7 @@ if (toggle) {
     const shown = toggle.indeterminate ? wide.matches : toggle.checked;
     toggle.setAttribute("aria-pressed", String(shown));
   };
-  set(toggle, {role: "button", "aria-label": "Sidebar", "aria-controls": "observablehq-sidebar"});
+  set(toggle, {role: "button", "aria-label": t("a11y.toggle"), "aria-controls": "observablehq-sidebar"});
   toggle.addEventListener("change", sync);
   toggle.addEventListener("keydown", (event) => {
     if (event.key !== "Enter") return;
@@ -47,7 +47,7 @@ if (main) {
   const skip = document.createElement("a");
   skip.className = "skip-link";
   skip.href = "#observablehq-main";
-  skip.textContent = "Skip to the content";
+  skip.textContent = t("a11y.skip");
   skip.addEventListener("click", (event) => {
     event.preventDefault();
     main.tabIndex = -1;
@@ -63,15 +63,17 @@ if (main) {
  * it no longer overflows (after a resize, or when its content changes). Elements that are focusable already, or
  * that hold something focusable, are left alone.
  */
+const zh = pageLang() === "zh";
 const SCROLLERS: [selector: string, name: string][] = [
-  ["pre", "Code"],
-  [".katex-display", "Formula"],
-  [".nn-scroll", "Matrix"],
-  [".live-matrix__scroll", "Matrix"],
-  [".live-cell__output", "Output of the cell"],
-  [".observablehq--inspect", "Value"],
-  ['[style*="overflow"]', "Wide content"]
+  ["pre", zh ? "代码" : "Code"],
+  [".katex-display", zh ? "公式" : "Formula"],
+  [".nn-scroll", zh ? "矩阵" : "Matrix"],
+  [".live-matrix__scroll", zh ? "矩阵" : "Matrix"],
+  [".live-cell__output", zh ? "单元的输出" : "Output of the cell"],
+  [".observablehq--inspect", zh ? "值" : "Value"],
+  ['[style*="overflow"]', zh ? "宽内容" : "Wide content"]
 ];
+const SIDEWAYS = zh ? "，可左右滚动" : ", scrolls sideways";
 const MARK = "data-scroll-focus";
 const FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"]), [contenteditable]';
 
@@ -94,12 +96,12 @@ function updateScrollers(): void {
         element.setAttribute(MARK, "");
         element.tabIndex = 0;
         if (!element.hasAttribute("role")) element.setAttribute("role", "group");
-        if (!element.hasAttribute("aria-label")) element.setAttribute("aria-label", `${name}, scrolls sideways`);
+        if (!element.hasAttribute("aria-label")) element.setAttribute("aria-label", `${name}${SIDEWAYS}`);
       } else if (!needed && marked) {
         element.removeAttribute(MARK);
         element.removeAttribute("tabindex");
         if (element.getAttribute("role") === "group") element.removeAttribute("role");
-        if (element.getAttribute("aria-label")?.endsWith(", scrolls sideways")) element.removeAttribute("aria-label");
+        if (element.getAttribute("aria-label")?.endsWith(SIDEWAYS)) element.removeAttribute("aria-label");
       }
     }
   }

@@ -6,21 +6,27 @@ import {findExercises} from "./exercise-ids.js";
 
 export interface CourseChapter {
   name: string;
+  /** The chapter's English path, e.g. "/softmax" (exercise ids are the same in both languages). */
   path: string;
+  /** The link from the home page, when it is not `.${path}` (the Chinese home page). */
+  href?: string;
+  /** Shown in English on a Chinese home page (not translated yet). */
+  english?: boolean;
   exercises: string[];
 }
 
-/** Each chapter with the exercises its Markdown holds, read now. */
-export function courseChapters(chapters: readonly {name: string; path: string}[]): CourseChapter[] {
-  return chapters.map(({name, path}) => ({
-    name,
-    path,
-    exercises: findExercises(path, readFileSync(new URL(`..${path}.md`, import.meta.url), "utf-8"))
+type ChapterEntry = Omit<CourseChapter, "exercises">;
+
+/** Each chapter with the exercises its (English) Markdown holds, read now. */
+export function courseChapters(chapters: readonly ChapterEntry[]): CourseChapter[] {
+  return chapters.map((chapter) => ({
+    ...chapter,
+    exercises: findExercises(chapter.path, readFileSync(new URL(`..${chapter.path}.md`, import.meta.url), "utf-8"))
   }));
 }
 
 /** A JSON script element the home page reads (`<` escaped so no text can close the element). */
-export function courseMapScript(chapters: readonly {name: string; path: string}[]): string {
+export function courseMapScript(chapters: readonly ChapterEntry[]): string {
   const json = JSON.stringify(courseChapters(chapters)).replace(/</g, "\\u003c");
   return `<script type="application/json" id="course-chapters">${json}</script>`;
 }

@@ -12,6 +12,7 @@
 import type MarkdownIt from "markdown-it";
 import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
 import type Token from "markdown-it/lib/token.mjs";
+import {canonicalPath, langOfPath, t} from "../lib/i18n.js";
 import {type CompiledCell, compileCell} from "../lib/live/compile.js";
 import {relativeSpecifier} from "../lib/live/modules.js";
 import {exerciseId} from "./exercise-ids.js";
@@ -111,7 +112,7 @@ export function checkAsCell(check: string): string {
 /** Compiles a check at build time; a check that does not compile fails the build with its line. */
 export function compileCheck(exercise: ExerciseSource, pagePath: string): CompiledCell {
   try {
-    return compileCell(checkAsCell(exercise.check), {path: pagePath});
+    return compileCell(checkAsCell(exercise.check), {path: canonicalPath(pagePath)});
   } catch (error) {
     throw new Error(
       `${pagePath}.md: the check of exercise "${exercise.name}" does not compile: ${(error as Error).message}`
@@ -144,6 +145,7 @@ function raw(state: StateCore, content: string): Token {
 export function exercisesPlugin(md: MarkdownIt): void {
   md.core.ruler.after("block", "exercises", (state: StateCore) => {
     const pagePath: string = state.env?.path ?? "/index";
+    const lang = langOfPath(pagePath);
     const exercises = collectExercises(state.tokens, pagePath);
     if (!exercises.length) return;
     const byName = new Map(exercises.map((exercise) => [exercise.name, exercise]));
@@ -178,7 +180,7 @@ export function exercisesPlugin(md: MarkdownIt): void {
       const hints = exercise.hints
         .map(
           (hint, i) =>
-            `<div class="exercise__hint" hidden><strong>Hint ${i + 1}.</strong> ${md.render(hint, {...state.env, code: []})}</div>`
+            `<div class="exercise__hint" hidden><strong>${t("ex.hintN", {n: i + 1}, lang)}</strong> ${md.render(hint, {...state.env, code: []})}</div>`
         )
         .join("\n");
       tokens.push(
@@ -189,9 +191,9 @@ export function exercisesPlugin(md: MarkdownIt): void {
         raw(
           state,
           `<div class="exercise__panel">
-<div class="exercise__buttons"><button type="button" data-action="hint"${exercise.hints.length ? "" : " disabled"}>Hint</button><button type="button" data-action="solution">Show solution</button><span class="exercise__badge" aria-hidden="true"></span></div>
+<div class="exercise__buttons"><button type="button" data-action="hint"${exercise.hints.length ? "" : " disabled"}>${t("ex.hint", {}, lang)}</button><button type="button" data-action="solution">${t("ex.showSolution", {}, lang)}</button><span class="exercise__badge" aria-hidden="true"></span></div>
 <div class="exercise__hints">${hints}</div>
-<div class="exercise__result" role="status" aria-live="polite">Not checked yet: edit the code and press Run.</div>
+<div class="exercise__result" role="status" aria-live="polite">${t("ex.notChecked", {}, lang)}</div>
 <script type="application/json" data-exercise-data>${JSON.stringify(data).replace(/</g, "\\u003c")}</script>
 </div>
 </div>\n`

@@ -5,15 +5,17 @@
 // other cells can use them from the start. Before the first live cell the page also gets a hidden *setup* cell that
 // imports the live-cell runtime (which takes the hosts over and runs the compiled code) and the modules the cells
 // import (so Framework bundles and preloads them).
-import {readFileSync} from "node:fs";
+import {existsSync, readFileSync} from "node:fs";
 import hljs from "highlight.js/lib/core";
 import typescript from "highlight.js/lib/languages/typescript";
-import type MarkdownIt from "markdown-it";
 import type {Options, Renderer, Token} from "markdown-it";
+import MarkdownIt from "markdown-it";
+import {canonicalPath, langOfPath, t} from "../lib/i18n.js";
 import {CellSyntaxError, type CompiledCell, compileCell} from "../lib/live/compile.js";
 import {DEFAULT_BUDGET_MS} from "../lib/live/guard.js";
 import {relativeSpecifier} from "../lib/live/modules.js";
 import type {CellData} from "../lib/live/runtime.js";
+import {hashSource} from "../lib/live/store.js";
 
 hljs.registerLanguage("typescript", typescript);
 
@@ -53,10 +55,54 @@ interface PageState {
   imports: string[];
 }
 
+/**
+ * The hash a saved edit of each cell is compared with, by cell id: the lesson's source as the English page has it.
+ * A Chinese twin's cells differ from their English ones only in comments and words (the parity test), so an edit
+ * made in either language counts as made against the same lesson, and shows in both.
+ */
+const twinHashes = new Map<string, Map<string, string>>();
+function englishHashes(path: string): Map<string, string> {
+  let hashes = twinHashes.get(path);
+  if (hashes) return hashes;
+  hashes = new Map();
+  const file = new URL(`..${path}.md`, import.meta.url);
+  if (existsSync(file)) {
+    const tokens = new MarkdownIt().parse(readFileSync(file, "utf-8"), {});
+    const ids = new Set<string>();
+    let ordinal = 0;
+    for (const token of tokens) {
+      const info = token.type === "fence" ? parseLiveInfo(token.info) : null;
+      if (!info) continue;
+      const exercise = info.attributes.exercise; // the exercises plugin names an exercise's cell exercise-<name>
+      let outputs: string[] = [];
+      try {
+        outputs = compileCell(token.content, {path}).outputs;
+      } catch {
+        // a cell that does not compile is named by its position
+      }
+      const id = cellId(info.id ?? (exercise ? `exercise-${exercise}` : undefined), outputs, ++ordinal, ids);
+      hashes.set(id, hashSource(token.content));
+    }
+  }
+  twinHashes.set(path, hashes);
+  return hashes;
+}
+
+/** A stable id: named by the author, else by the cell's first declared name, else by its position; unique. */
+function cellId(named: string | undefined, outputs: string[], ordinal: number, ids: Set<string>): string {
+  const base = named ?? outputs[0] ?? `cell-${ordinal}`;
+  let id = base;
+  for (let n = 2; ids.has(id); ++n) id = `${base}-${n}`;
+  ids.add(id);
+  return id;
+}
+
 /** Compiles every live cell of the page once (the setup cell needs all their imports before the first cell). */
 function pageState(env: {path?: string; __live?: PageState}, tokens: Token[]): PageState {
   if (env.__live) return env.__live;
-  const path = env.path ?? "/index";
+  // A Chinese page's cells are its English twin's: the same storage keys, and imports resolved as in the twin.
+  const path = canonicalPath(env.path ?? "/index");
+  const twin = path !== (env.path ?? "/index") ? englishHashes(path) : undefined;
   const state: PageState = {cells: new Map(), imports: []};
   const ids = new Set<string>();
   let ordinal = 0;
@@ -75,14 +121,12 @@ function pageState(env: {path?: string; __live?: PageState}, tokens: Token[]): P
       error = {message: e.message, line: e.line, column: e.column};
       console.warn(`live cell ${ordinal} of ${path}: ${e.message}`);
     }
-    // A stable id: named by the author, else by the cell's first declared name, else by its position.
-    let id = info.id ?? compiled?.outputs[0] ?? `cell-${ordinal}`;
-    for (let n = 2; ids.has(id); ++n) id = `${info.id ?? compiled?.outputs[0] ?? `cell-${ordinal}`}-${n}`;
-    ids.add(id);
+    const id = cellId(info.id, compiled?.outputs ?? [], ordinal, ids);
     const data: CellData = {
       id,
       path,
       source,
+      original: twin?.get(id) ?? hashSource(source),
       budget: info.budget,
       attributes: info.attributes,
       compiled,
@@ -144,22 +188,24 @@ export function liveCellsPlugin(md: MarkdownIt): void {
     const cell = state.cells.get(token);
     if (!cell) return base(tokens, idx, options, env, self);
     const {data} = cell;
+    const pagePath = (env as {path?: string}).path ?? "/index"; // where the page really is (data.path is its twin's)
+    const lang = langOfPath(pagePath);
     let html = "";
     if (cell.first) {
       const imports = [
-        `import {live as __live} from ${JSON.stringify(relativeSpecifier("/lib/live/index.js", data.path))};`,
-        ...state.imports.map((m) => `import ${JSON.stringify(relativeSpecifier(m, data.path))};`)
+        `import {live as __live} from ${JSON.stringify(relativeSpecifier("/lib/live/index.js", pagePath))};`,
+        ...state.imports.map((m) => `import ${JSON.stringify(relativeSpecifier(m, pagePath))};`)
       ];
       html += `<style>${stylesheet()}</style>\n`;
-      html += `<div class="live-page-bar" hidden><span>You have edited cells on this page.</span> <button type="button">Reset all cells on this page</button></div>\n`;
+      html += `<div class="live-page-bar" hidden><span>${t("page.edited", {}, lang)}</span> <button type="button">${t("page.resetAll", {}, lang)}</button></div>\n`;
       html += `<div class="live-cell__host" hidden>${frameworkCell(token, imports.join("\n"), options, env, self)}</div>\n`;
     }
     const outputs = data.compiled?.outputs ?? [];
     const stub = outputs.length ? `const {${outputs.join(", ")}} = __live.host();` : "{\n  __live.host();\n}";
     const label = escapeHtml(data.id);
     html += `<div class="live-cell" data-live-cell="${label}" data-state="running">
-<div class="live-cell__bar"><span class="live-cell__label">Live TypeScript</span><span class="live-cell__edited" hidden>edited</span><span class="live-cell__unrun" hidden>not run yet</span><button type="button" class="live-cell__stop" data-action="stop" hidden>Stop</button><span class="live-cell__buttons"><button type="button" data-action="edit">Edit</button><button type="button" data-action="run">Run</button><button type="button" data-action="reset">Reset</button></span></div>
-<pre class="live-cell__source" data-copy="none" tabindex="0" aria-label="Code of the live cell ${label}: click or press Enter to edit"><code class="language-ts">${hljs.highlight(data.source, {language: "typescript"}).value}</code></pre>
+<div class="live-cell__bar"><span class="live-cell__label">${t("cell.label", {}, lang)}</span><span class="live-cell__edited" hidden>${t("cell.edited", {}, lang)}</span><span class="live-cell__unrun" hidden>${t("cell.unrun", {}, lang)}</span><button type="button" class="live-cell__stop" data-action="stop" hidden>${t("cell.stop", {}, lang)}</button><span class="live-cell__buttons"><button type="button" data-action="edit">${t("cell.edit", {}, lang)}</button><button type="button" data-action="run">${t("cell.run", {}, lang)}</button><button type="button" data-action="reset">${t("cell.reset", {}, lang)}</button></span></div>
+<pre class="live-cell__source" data-copy="none" tabindex="0" aria-label="${escapeHtml(t("cell.codeHint", {id: data.id}, lang))}"><code class="language-ts">${hljs.highlight(data.source, {language: "typescript"}).value}</code></pre>
 <div class="live-cell__editor" tabindex="-1" hidden></div>
 <div class="live-cell__notice" role="status" hidden></div>
 <div class="live-cell__output" data-cell-output${outputReserve(data)}></div>

@@ -5,13 +5,15 @@
 // /source/<name> shows src/lib/nn/<name>.ts, and #L42 is its line 42. The pages are src/source/index.md and
 // src/source/[file].md (a parameterized page; observablehq.config.ts lists its paths with sourcePagePaths()). Both
 // hold a fence that this markdown-it plugin replaces with the listing, read from the file at every build, so a
-// page can never show other code than the library runs.
+// page can never show other code than the library runs. The Chinese twins, /zh/source/ and /zh/source/<name>
+// (src/zh/source/), show the same code with the page's own words (caption, navigation, lists) in Chinese.
 import {readdirSync, readFileSync} from "node:fs";
 import hljs from "highlight.js/lib/core";
 import typescript from "highlight.js/lib/languages/typescript";
 import type MarkdownIt from "markdown-it";
 import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
 import type Token from "markdown-it/lib/token.mjs";
+import {type Lang, langOfPath, t} from "../lib/i18n.js";
 
 hljs.registerLanguage("typescript", typescript);
 
@@ -134,13 +136,13 @@ function linkImports(lineHtml: string, names: ReadonlySet<string>): string {
  * can scroll) with one block per line. Each line has the id L<n> and starts with its number, a link to #L<n>.
  * Dollars are written as &#36; so that Framework never reads `${` in the code as an interpolation.
  */
-export function sourceListing(name: string): string {
+export function sourceListing(name: string, lang: Lang = "en"): string {
   const text = readLibraryFile(name);
   const names = new Set([...libraryFiles().map((f) => f.name), "index"]);
   const lines = highlightLines(text).map((html, i) => {
     const n = i + 1;
     return (
-      `<span class="nn-source__line" id="L${n}"><a class="nn-source__number" href="#L${n}" aria-label="line ${n}">${n}</a>` +
+      `<span class="nn-source__line" id="L${n}"><a class="nn-source__number" href="#L${n}" aria-label="${t("src.line", {n}, lang)}">${n}</a>` +
       `<span class="nn-source__code">${linkImports(html, names)}</span></span>`
     );
   });
@@ -148,8 +150,7 @@ export function sourceListing(name: string): string {
   const caption = `nn-source-${name}`;
   return (
     `<div class="nn-source" data-source-file="${name}.ts" data-lines="${count}">` +
-    `<p class="nn-source__caption" id="${caption}">src/lib/nn/${name}.ts · ${count} lines · ` +
-    `select a line number to link to that line</p>` +
+    `<p class="nn-source__caption" id="${caption}">${t("src.caption", {file: `${name}.ts`, n: count}, lang)}</p>` +
     `<pre class="nn-source__listing" role="region" aria-labelledby="${caption}" tabindex="0" data-copy="none"><code>` +
     `${lines.join("")}</code></pre></div>`
   ).replace(/\$/g, "&#36;");
@@ -168,34 +169,35 @@ function neighbours(name: string, files: readonly LibraryFile[]): {imports: stri
 const fileLink = (name: string) => `<a href="./${name === "index" ? "" : name}"><code>${name}.ts</code></a>`;
 
 /** The top of a file's page: its purpose, where it sits in the reading order, what it uses and what uses it. */
-function fileIntro(file: LibraryFile, files: readonly LibraryFile[]): string {
+function fileIntro(file: LibraryFile, files: readonly LibraryFile[], lang: Lang): string {
   const i = files.findIndex((f) => f.name === file.name);
   const previous = files[i - 1];
   const next = files[i + 1];
   const {imports, importedBy} = neighbours(file.name, files);
-  const list = (names: string[]) => (names.length ? names.map(fileLink).join(", ") : "none");
+  const list = (names: string[]) =>
+    names.length ? names.map(fileLink).join(t("src.listSep", {}, lang)) : t("src.none", {}, lang);
   const nav = [
     previous ? `<a href="./${previous.name}" rel="prev">← ${previous.file}</a>` : "",
-    `<a href="./">All files, in reading order</a>`,
+    `<a href="./">${t("src.allFiles", {}, lang)}</a>`,
     next ? `<a href="./${next.name}" rel="next">${next.file} →</a>` : ""
   ].filter(Boolean);
   return (
     `<p class="nn-source__purpose">${inlineText(file.purpose)}</p>\n` +
-    `<nav class="nn-source__nav" aria-label="Library files">${nav.join(" ")}</nav>\n` +
-    `<p class="nn-source__uses">Imports: ${list(imports)}. Imported by: ${list(importedBy)}.</p>\n`
+    `<nav class="nn-source__nav" aria-label="${t("src.filesNav", {}, lang)}">${nav.join(" ")}</nav>\n` +
+    `<p class="nn-source__uses">${t("src.uses", {imports: list(imports), importedBy: list(importedBy)}, lang)}</p>\n`
   );
 }
 
 /** The list of files on /source/: number, link, purpose. */
-function fileIndex(files: readonly LibraryFile[]): string {
+function fileIndex(files: readonly LibraryFile[], lang: Lang): string {
   const item = (f: LibraryFile) =>
     `<li><a href="./${f.name}"><code>${f.file}</code></a>: ${inlineText(f.purpose)} ` +
-    `<span class="nn-source__count">(${sourceLines(readLibraryFile(f.name)).length} lines)</span></li>`;
+    `<span class="nn-source__count">${t("src.count", {n: sourceLines(readLibraryFile(f.name)).length}, lang)}</span></li>`;
   const exported = files.filter((f) => f.exported);
   const others = files.filter((f) => !f.exported);
   return (
     `<ol class="nn-source__files">${exported.map(item).join("\n")}</ol>\n` +
-    `<p>Three more files support the ones above: index.ts does not export them.</p>\n` +
+    `<p>${t("src.others", {}, lang)}</p>\n` +
     `<ul class="nn-source__files">${others.map(item).join("\n")}</ul>\n`
   );
 }
@@ -237,23 +239,27 @@ export function sourcePagesPlugin(md: MarkdownIt): void {
       const kind = token.type === "fence" ? token.info.trim() : "";
       if (kind !== "nn-source" && kind !== "nn-source-index") continue;
       const files = libraryFiles();
+      const path: string = (state.env as {path?: string}).path ?? "";
+      const lang = langOfPath(path); // /zh/source/… is the Chinese twin: the same code, the page's words in Chinese
       let replacement: Token[];
       if (kind === "nn-source-index") {
         replacement = [
-          htmlBlock(state, stylesheet() + fileIndex(files)),
+          htmlBlock(state, stylesheet() + fileIndex(files, lang)),
           ...heading(state, "index.ts").map((t) => Object.assign(t, {tag: t.tag && "h2"})),
           htmlBlock(state, `<p class="nn-source__purpose">${inlineText(purposeOf(readLibraryFile("index")))}</p>\n`),
-          htmlBlock(state, `${sourceListing("index")}\n`)
+          htmlBlock(state, `${sourceListing("index", lang)}\n`)
         ];
       } else {
-        const path: string = (state.env as {path?: string}).path ?? "";
         const name = path.split("/").pop() ?? "";
         const file = files.find((f) => f.name === name);
         if (!file) {
           // Only the preview server can ask for this (the build makes pages for existing files only).
           replacement = [
-            ...heading(state, `No file ${name}.ts`),
-            htmlBlock(state, `<p>src/lib/nn has no file ${escapeHtml(name)}.ts. <a href="./">All files</a>.</p>\n`)
+            ...heading(state, t("src.noFile", {file: `${name}.ts`}, lang)),
+            htmlBlock(
+              state,
+              `<p>${t("src.noFileText", {file: `${escapeHtml(name)}.ts`}, lang)} <a href="./">${t("src.allFilesShort", {}, lang)}</a>.</p>\n`
+            )
           ];
           state.tokens.splice(i, 1, ...replacement);
           i += replacement.length - 1;
@@ -261,8 +267,8 @@ export function sourcePagesPlugin(md: MarkdownIt): void {
         }
         replacement = [
           ...heading(state, file.file),
-          htmlBlock(state, stylesheet() + fileIntro(file, files)),
-          htmlBlock(state, `${sourceListing(file.name)}\n`)
+          htmlBlock(state, stylesheet() + fileIntro(file, files, lang)),
+          htmlBlock(state, `${sourceListing(file.name, lang)}\n`)
         ];
       }
       state.tokens.splice(i, 1, ...replacement);

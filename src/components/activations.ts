@@ -1,5 +1,7 @@
-// Activation-function presets with their derivatives, TeX and a sentence describing the curve (used for aria-labels).
+// Activation-function presets with their derivatives, TeX and a sentence describing the curve (used for aria-labels,
+// in the language of the page the module loads in).
 import {type ActivationName, activations, LEAKY_SLOPE} from "../lib/nn/index.js";
+import {words} from "./words.js";
 
 export interface FunctionPreset {
   name: string;
@@ -24,7 +26,7 @@ export const PRESETS: Record<string, FunctionPreset> = {
     tex: "z",
     label: "identity(z)",
     ...fn("identity"),
-    description: "identity: straight line through the origin with slope 1"
+    description: words("preset.identity")
   },
   step: {
     name: "step",
@@ -32,7 +34,7 @@ export const PRESETS: Record<string, FunctionPreset> = {
     label: "step(z)",
     ...fn("step"),
     breaks: [0],
-    description: "step: 0 for z ≤ 0, jumps to 1 for z > 0; slope 0 everywhere except the jump"
+    description: words("preset.step")
   },
   sign: {
     name: "sign",
@@ -40,35 +42,35 @@ export const PRESETS: Record<string, FunctionPreset> = {
     label: "sign(z)",
     ...fn("sign"),
     breaks: [0],
-    description: "sign: −1 for negative z, +1 for positive z, 0 at z = 0; slope 0 except at the jump"
+    description: words("preset.sign")
   },
   sigmoid: {
     name: "sigmoid",
     tex: "\\sigma(z)",
     label: "σ(z)",
     ...fn("sigmoid"),
-    description: "sigmoid: S-shaped curve from 0 to 1, 0.5 at z = 0; slope largest (0.25) at z = 0"
+    description: words("preset.sigmoid")
   },
   tanh: {
     name: "tanh",
     tex: "\\tanh(z)",
     label: "tanh(z)",
     ...fn("tanh"),
-    description: "tanh: S-shaped curve from −1 to 1 through the origin; slope 1 at z = 0"
+    description: words("preset.tanh")
   },
   relu: {
     name: "relu",
     tex: "\\operatorname{ReLU}(z)",
     label: "ReLU(z)",
     ...fn("relu"),
-    description: "ReLU: 0 for negative z, then the line z with slope 1 for positive z"
+    description: words("preset.relu")
   },
   leakyRelu: {
     name: "leakyRelu",
     tex: "\\operatorname{LeakyReLU}(z)",
     label: "leaky ReLU(z)",
     ...fn("leakyRelu"),
-    description: `leaky ReLU: slope ${LEAKY_SLOPE} for negative z, slope 1 for positive z`
+    description: words("preset.leakyRelu", {slope: LEAKY_SLOPE})
   }
 };
 

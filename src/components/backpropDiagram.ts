@@ -7,6 +7,7 @@ import {arrowMarker} from "./axes.js";
 import {type BackpropStep, backpropSteps, type Phase, plainText, superscriptParts} from "./backpropSteps.js";
 import {type DiagramEdge, layerSizes, type NetworkLike, networkLayout} from "./networkModel.js";
 import {ensureStyles, extend, followWidth, h, lifecycle, resolveWidth, setLabel} from "./theme.js";
+import {words} from "./words.js";
 
 export interface BackpropDiagramOptions {
   /** The network to draw (the library's Network, or anything with inputs and layers [{W, b, activation}]). */
@@ -79,23 +80,23 @@ export function backpropDiagram(options: BackpropDiagramOptions): BackpropDiagra
       "span",
       {style: `color: ${PHASE_COLOR.forward}`},
       h("i", {class: "nn-swatch"}),
-      h("span", {style: "color: var(--theme-foreground)", text: "forward pass →"})
+      h("span", {style: "color: var(--theme-foreground)", text: words("backprop.forwardPass")})
     ),
     h(
       "span",
       {style: `color: ${PHASE_COLOR.backward}`},
       h("i", {class: "nn-swatch"}),
-      h("span", {style: "color: var(--theme-foreground)", text: "← backward pass"})
+      h("span", {style: "color: var(--theme-foreground)", text: words("backprop.backwardPass")})
     )
   );
   const svgNode = d3.create("svg").attr("role", "img").node() as SVGSVGElement;
   const svg = d3.select(svgNode);
-  const bar = h("div", {class: "nn-bar", role: "group", "aria-label": "backpropagation steps"});
-  const prevButton = h("button", {type: "button", text: "◀ Back"});
-  const nextButton = h("button", {type: "button", text: "Next step ▶"});
-  const playButton = h("button", {type: "button", text: "Play", "aria-pressed": "false"});
-  const allButton = h("button", {type: "button", text: "Show all"});
-  const resetButton = h("button", {type: "button", text: "Reset"});
+  const bar = h("div", {class: "nn-bar", role: "group", "aria-label": words("backprop.group")});
+  const prevButton = h("button", {type: "button", text: words("button.back")});
+  const nextButton = h("button", {type: "button", text: words("button.next")});
+  const playButton = h("button", {type: "button", text: words("button.play"), "aria-pressed": "false"});
+  const allButton = h("button", {type: "button", text: words("button.showAll")});
+  const resetButton = h("button", {type: "button", text: words("button.reset")});
   bar.append(prevButton, nextButton, playButton, allButton, resetButton);
   const readout = h("div", {class: "nn-readout", "aria-live": "polite"});
   root.append(legend, svgNode, bar, readout);
@@ -109,9 +110,14 @@ export function backpropDiagram(options: BackpropDiagramOptions): BackpropDiagra
   }
 
   function explain(): string {
-    if (step === 0) return `${steps.length} steps. Press "Next step" to run the forward pass, one quantity at a time.`;
+    if (step === 0) return words("backprop.start", {n: steps.length});
     const s = steps[step - 1];
-    return `${s.phase}: ${s.formula}\nshape ${s.shape}: ${s.detail}`;
+    return words("backprop.explain", {
+      phase: words(`phase.${s.phase}`),
+      formula: s.formula,
+      shape: s.shape,
+      detail: s.detail
+    });
   }
 
   function render(): void {
@@ -253,7 +259,10 @@ export function backpropDiagram(options: BackpropDiagramOptions): BackpropDiagra
       .each(function (t) {
         svgRich(this, t.text);
       });
-    readout.replaceChildren(h("span", {text: `step ${step} of ${steps.length} · `}), ...htmlRich(explain()));
+    readout.replaceChildren(
+      h("span", {text: words("backprop.stepOf", {k: step, n: steps.length})}),
+      ...htmlRich(explain())
+    );
     prevButton.disabled = step === 0;
     nextButton.disabled = step >= steps.length;
     const arch = [
@@ -263,10 +272,16 @@ export function backpropDiagram(options: BackpropDiagramOptions): BackpropDiagra
     setLabel(
       svgNode,
       opts.label ??
-        `Backpropagation through a ${arch.join(" → ")} network with a batch of ${opts.batch ?? 4} samples. ` +
+        words("backprop.summary", {arch: arch.join(" → "), m: opts.batch ?? 4}) +
           (current
-            ? `Step ${step} of ${steps.length}, ${current.phase}: ${plainText(current.formula)}, shape ${current.shape}.`
-            : "No step taken yet.")
+            ? words("backprop.current", {
+                k: step,
+                n: steps.length,
+                phase: words(`phase.${current.phase}`),
+                formula: plainText(current.formula),
+                shape: current.shape
+              })
+            : words("backprop.none"))
     );
     root.dataset.step = String(step);
   }
@@ -278,12 +293,12 @@ export function backpropDiagram(options: BackpropDiagramOptions): BackpropDiagra
   function pause(): void {
     clearTimeout(timer);
     timer = undefined;
-    playButton.textContent = "Play";
+    playButton.textContent = words("button.play");
     playButton.setAttribute("aria-pressed", "false");
   }
   function play(): void {
     if (step >= steps.length) go(0);
-    playButton.textContent = "Pause";
+    playButton.textContent = words("button.pause");
     playButton.setAttribute("aria-pressed", "true");
     const tick = () => {
       go(step + 1);

@@ -3,6 +3,7 @@
 // weights it touches. Samples are rows, as everywhere in the course. The backward formulas follow the textbook
 // convention of chapter 5: dZ holds each sample's ∂L/∂z in a row, and the 1/m of the mean appears in dW and db.
 // (The library puts the 1/m into dZ itself; the products are the same.)
+import {words} from "./words.js";
 
 export type Phase = "forward" | "backward";
 
@@ -78,7 +79,7 @@ export function backpropSteps(sizes: readonly number[], activations: readonly st
       name: `A^[${l}]`,
       formula: `A^[${l}] = ${activations[l - 1]}(Z^[${l}])`,
       shape: times(m, n1),
-      detail: `elementwise: ${times(m, n1)}${l === L ? ", the network's output Ŷ" : ""}`,
+      detail: words("steps.elementwise", {shape: times(m, n1), output: l === L ? words("steps.output") : ""}),
       columns: [l],
       weights: [],
       biases: [],
@@ -92,7 +93,7 @@ export function backpropSteps(sizes: readonly number[], activations: readonly st
     name: `dZ^[${L}]`,
     formula: paired ? `dZ^[${L}] = A^[${L}] − Y` : `dZ^[${L}] = dA^[${L}] ⊙ ${derivativeText(out, L)}`,
     shape: times(m, sizes[L]),
-    detail: `one row per sample: how far each output is from its target (${times(m, sizes[L])})`,
+    detail: words("steps.error", {shape: times(m, sizes[L])}),
     columns: [L],
     weights: [],
     biases: [],
@@ -105,7 +106,7 @@ export function backpropSteps(sizes: readonly number[], activations: readonly st
       name: `dW^[${l}]`,
       formula: `dW^[${l}] = ${A(l - 1)}ᵀ · dZ^[${l}] / m`,
       shape: times(n0, n1),
-      detail: `(${times(n0, m)}) · (${times(m, n1)}) → ${times(n0, n1)}, the shape of W^[${l}]`,
+      detail: `(${times(n0, m)}) · (${times(m, n1)}) → ${times(n0, n1)}${words("steps.shapeOf", {name: `W^[${l}]`})}`,
       columns: [l - 1, l],
       weights: [l],
       biases: [],
@@ -114,9 +115,10 @@ export function backpropSteps(sizes: readonly number[], activations: readonly st
     steps.push({
       phase: "backward",
       name: `db^[${l}]`,
-      formula: `db^[${l}] = (sum of the rows of dZ^[${l}]) / m`,
+      formula: `db^[${l}] = (${words("steps.rowSum", {dZ: `dZ^[${l}]`})}) / m`,
       shape: times(1, n1),
-      detail: `${times(m, n1)} summed down the samples → ${times(1, n1)}, the shape of b^[${l}]`,
+      detail:
+        words("steps.summed", {shape: times(m, n1), sum: times(1, n1)}) + words("steps.shapeOf", {name: `b^[${l}]`}),
       columns: [l],
       weights: [],
       biases: [l],
@@ -128,7 +130,7 @@ export function backpropSteps(sizes: readonly number[], activations: readonly st
       name: `dA^[${l - 1}]`,
       formula: `dA^[${l - 1}] = dZ^[${l}] · W^[${l}]ᵀ`,
       shape: times(m, n0),
-      detail: `(${times(m, n1)}) · (${times(n1, n0)}) → ${times(m, n0)}: the gradient passed back through W^[${l}]`,
+      detail: `(${times(m, n1)}) · (${times(n1, n0)}) → ${times(m, n0)}${words("steps.passedBack", {W: `W^[${l}]`})}`,
       columns: [l - 1, l],
       weights: [l],
       biases: [],
@@ -139,7 +141,7 @@ export function backpropSteps(sizes: readonly number[], activations: readonly st
       name: `dZ^[${l - 1}]`,
       formula: `dZ^[${l - 1}] = dA^[${l - 1}] ⊙ ${derivativeText(activations[l - 2], l - 1)}`,
       shape: times(m, n0),
-      detail: `elementwise, ${times(m, n0)}: through the slope of ${activations[l - 2]}`,
+      detail: words("steps.slope", {shape: times(m, n0), activation: activations[l - 2]}),
       columns: [l - 1],
       weights: [],
       biases: [],

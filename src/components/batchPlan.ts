@@ -3,6 +3,7 @@
 // before the next batch.
 import * as d3 from "d3";
 import {ensureStyles, extend, h, lifecycle, setLabel} from "./theme.js";
+import {plural, words} from "./words.js";
 
 export interface BatchPlanOptions {
   /** For each epoch, its batches in order; each batch is a list of sample numbers. */
@@ -23,8 +24,15 @@ const LEFT = 64; // room for "epoch 1"
 /** The text alternative: every epoch's batches, in order. Exported for tests. */
 export function describePlan(epochs: BatchPlanOptions["epochs"]): string {
   const sizes = epochs[0]?.map((b) => b.length).join(", ") ?? "";
-  const rows = epochs.map((batches, e) => `epoch ${e + 1}: ${batches.map((b) => `[${b.join(", ")}]`).join(" ")}`);
-  return `${epochs.length} epoch${epochs.length === 1 ? "" : "s"} in batches of ${sizes} samples. ${rows.join("; ")}.`;
+  const rows = epochs.map((batches, e) =>
+    words("batches.row", {e: e + 1, batches: batches.map((b) => `[${b.join(", ")}]`).join(" ")})
+  );
+  return words("batches.summary", {
+    n: epochs.length,
+    s: plural(epochs.length),
+    sizes,
+    rows: rows.join(words("list.semicolon"))
+  });
 }
 
 function check(epochs: unknown): asserts epochs is BatchPlanOptions["epochs"] {
@@ -69,7 +77,7 @@ export function batchPlan(options: BatchPlanOptions): BatchPlan {
       .attr("class", "epoch nn-label")
       .attr("x", 0)
       .attr("y", (e) => e * (CELL + 8) + CELL / 2 + 5)
-      .text((e) => `epoch ${e + 1}`);
+      .text((e) => words("batches.epoch", {e: e + 1}));
     const cells = svg
       .selectAll<SVGGElement, (typeof squares)[number]>("g.sample")
       .data(squares)

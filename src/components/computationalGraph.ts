@@ -4,6 +4,7 @@ import * as d3 from "d3";
 import {arrowMarker, fmt} from "./axes.js";
 import {chainTerms, type GraphNode, graphLayout, type ValueLike} from "./graphLayout.js";
 import {ensureStyles, extend, followWidth, h, lifecycle, resolveWidth} from "./theme.js";
+import {words} from "./words.js";
 
 export interface ComputationalGraphOptions {
   /** Name of the output in gradient labels, e.g. "J" (default: the output's label, else "out"). */
@@ -39,11 +40,11 @@ export function computationalGraph(output: ValueLike, options: ComputationalGrap
   const root = h("div", {class: "nn-fig nn-graph"}) as ComputationalGraph;
   const svgNode = d3.create("svg").attr("role", "img").node() as SVGSVGElement;
   const svg = d3.select(svgNode);
-  const bar = h("div", {class: "nn-bar", role: "group", "aria-label": "graph steps"});
-  const prevButton = h("button", {type: "button", text: "◀ Back"});
-  const nextButton = h("button", {type: "button", text: "Next step ▶"});
-  const allButton = h("button", {type: "button", text: "Show all"});
-  const resetButton = h("button", {type: "button", text: "Reset"});
+  const bar = h("div", {class: "nn-bar", role: "group", "aria-label": words("graph.group")});
+  const prevButton = h("button", {type: "button", text: words("button.back")});
+  const nextButton = h("button", {type: "button", text: words("button.next")});
+  const allButton = h("button", {type: "button", text: words("button.showAll")});
+  const resetButton = h("button", {type: "button", text: words("button.reset")});
   bar.append(prevButton, nextButton, allButton, resetButton);
   const readout = h("div", {class: "nn-readout", "aria-live": "polite"});
   root.append(svgNode, bar, readout);
@@ -60,24 +61,24 @@ export function computationalGraph(output: ValueLike, options: ComputationalGrap
 
   function explain(): string {
     const n = nodes.length;
-    if (step === 0) return `${n} nodes. Press "Next step" to run the forward pass, one node at a time.`;
+    if (step === 0) return words("graph.start", {n});
     if (step <= n) {
       const node = nodes[step - 1];
       const v = node.value;
-      if (v.inputs.length === 0) return `forward: ${node.name} = ${fmt(v.data)} (an input)`;
+      if (v.inputs.length === 0) return words("graph.input", {name: node.name, value: fmt(v.data)});
       const args = v.inputs.map((i) => fmt(i.data));
       const formula = v.inputs.length === 2 ? `${args[0]} ${v.op} ${args[1]}` : `${v.op}(${args[0]})`;
-      return `forward: ${node.name} = ${formula} = ${fmt(v.data)}`;
+      return words("graph.forward", {name: node.name, formula, value: fmt(v.data)});
     }
     const node = nodes[n - (step - n)];
     const d = `∂${outName()}/∂${node.name}`;
-    if (node.value === root$) return `backward: ${d} = 1 (the output's gradient with respect to itself)`;
+    if (node.value === root$) return words("graph.self", {d});
     const terms = chainTerms(node.value, nodes);
     const parts = terms.map(
       (t) =>
         `∂${outName()}/∂${t.consumer.name} · ∂${t.consumer.name}/∂${node.name} = ${fmt(t.upstream)} · ${fmt(t.local)}`
     );
-    return `backward (chain rule): ${d} = ${parts.join(" + ")} = ${fmt(node.value.grad)}`;
+    return words("graph.chain", {d, terms: parts.join(" + "), grad: fmt(node.value.grad)});
   }
 
   function render() {
@@ -179,20 +180,26 @@ export function computationalGraph(output: ValueLike, options: ComputationalGrap
         gradShown(d)
           ? d.value.label
             ? `∂${outName()}/∂${d.value.label} = ${fmt(d.value.grad)}`
-            : `grad ${fmt(d.value.grad)}`
+            : words("graph.grad", {grad: fmt(d.value.grad)})
           : ""
       );
-    readout.textContent = `step ${step} of ${total()}: ${explain()}`;
+    readout.textContent = words("graph.stepOf", {k: step, n: total(), text: explain()});
     prevButton.disabled = step === 0;
     nextButton.disabled = step >= total();
     const leaves = nodes.filter((d) => d.value.inputs.length === 0);
     svgNode.setAttribute(
       "aria-label",
       opts.label ??
-        `Computational graph of ${outName()} with ${n} nodes: inputs ${leaves.map((d) => d.name).join(", ")} flow left to right through ${nodes
-          .filter((d) => d.value.op)
-          .map((d) => d.value.op)
-          .join(", ")}. ${step === 0 ? "Values hidden." : `Step ${step} of ${total()}: ${explain()}`}`
+        words("graph.summary", {
+          out: outName(),
+          n,
+          inputs: leaves.map((d) => d.name).join(", "),
+          ops: nodes
+            .filter((d) => d.value.op)
+            .map((d) => d.value.op)
+            .join(", "),
+          state: step === 0 ? words("graph.hidden") : words("graph.state", {k: step, n: total(), text: explain()})
+        })
     );
     root.dataset.step = String(step);
   }

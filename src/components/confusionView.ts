@@ -5,6 +5,7 @@
 
 import {addStyles} from "./styles.js";
 import {ensureStyles, extend, h, lifecycle, setText, uid} from "./theme.js";
+import {plural, words} from "./words.js";
 
 export interface ConfusionViewOptions {
   /** counts[c][p]: samples of true class c predicted as p (as confusionMatrix returns it). */
@@ -55,9 +56,9 @@ export function describeConfusion(counts: readonly (readonly number[])[], classe
   const total = counts.flat().reduce((s, v) => s + v, 0);
   const right = counts.reduce((s, row, c) => s + row[c], 0);
   const top = topConfusions(counts)
-    .map((m) => `${classes[m.trueClass]} read as ${classes[m.predicted]} (${m.count})`)
-    .join(", ");
-  return `${right} of ${total} right${top ? `; most frequent mistakes: ${top}` : ""}.`;
+    .map((m) => words("confusion.mistake", {true: classes[m.trueClass], read: classes[m.predicted], n: m.count}))
+    .join(words("list.comma"));
+  return words("confusion.summary", {right, total, top: top ? words("confusion.top", {list: top}) : ""});
 }
 
 const STYLE = `
@@ -103,7 +104,11 @@ export function confusionView(options: ConfusionViewOptions): ConfusionView {
   }
 
   function build() {
-    const head = h("tr", {}, h("th", {scope: "col", "aria-label": "true digit, then read as", text: "true ↓\nread →"}));
+    const head = h(
+      "tr",
+      {},
+      h("th", {scope: "col", "aria-label": words("confusion.cornerLabel"), text: words("confusion.corner")})
+    );
     for (let p = 0; p < k; p++) head.append(h("th", {scope: "col", text: classes[p]}));
     const rows = counts.map((row, c) => {
       const total = row.reduce((s, v) => s + v, 0);
@@ -114,7 +119,7 @@ export function confusionView(options: ConfusionViewOptions): ConfusionView {
           "data-predicted": p,
           tabindex: c === focus.c && p === focus.p ? 0 : -1,
           "aria-selected": String(selected?.trueClass === c && selected.predicted === p),
-          "aria-label": `${count} ${classes[c]}${count === 1 ? "" : "s"} read as ${classes[p]}`,
+          "aria-label": words("confusion.cell", {n: count, true: classes[c], s: plural(count), read: classes[p]}),
           text: count === 0 ? "" : String(count)
         });
         td.style.background = confusionShade(count, total, c === p);
@@ -122,7 +127,7 @@ export function confusionView(options: ConfusionViewOptions): ConfusionView {
       });
       return tr;
     });
-    setText(caption, `Rows: the true digit; columns: what the network read. ${describeConfusion(counts, classes)}`);
+    setText(caption, words("confusion.caption", {summary: describeConfusion(counts, classes)}));
     table.replaceChildren(h("thead", {}, head), h("tbody", {}, ...rows));
   }
 

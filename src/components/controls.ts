@@ -3,6 +3,7 @@
 import {fmt} from "./axes.js";
 import {ensureStyles, extend, h, lifecycle, uid} from "./theme.js";
 import {assertFiniteNumber} from "./validate.js";
+import {plural, words} from "./words.js";
 
 export interface SliderOptions {
   label: string;
@@ -92,18 +93,17 @@ export function select<T = string>({label, options, value}: SelectOptions<T>): C
 /** Parses "4, 3" into [4, 3]: positive whole numbers separated by commas or spaces. Exported for tests. */
 export function parseSizes(text: string): number[] {
   const parts = text.split(/[\s,]+/).filter(Boolean);
-  if (parts.length === 0) throw new Error("Give at least one layer size, e.g. 4 or 4, 3.");
+  if (parts.length === 0) throw new Error(words("sizes.none"));
   return parts.map((p) => {
     const n = Number(p);
-    if (!Number.isInteger(n) || n < 1 || n > 64)
-      throw new Error(`"${p}" is not a layer size: use whole numbers from 1 to 64.`);
+    if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(words("sizes.bad", {part: p}));
     return n;
   });
 }
 
 /** A text field for hidden-layer sizes ("4, 3" → [4, 3]); shows a message and keeps the last good value when invalid. */
 export function sizesInput({
-  label = "hidden layers",
+  label = words("sizes.label"),
   value = [4]
 }: {
   label?: string;
@@ -186,9 +186,9 @@ export function playControls({onStep, onReset, stepsPerFrame = 1, invalidation}:
   ensureStyles();
   if (typeof onStep !== "function") throw new Error("playControls: onStep must be a function.");
   const life = lifecycle(invalidation);
-  const playButton = h("button", {type: "button", "aria-pressed": "false", text: "▶ Play"});
-  const stepButton = h("button", {type: "button", text: "Step"});
-  const resetButton = h("button", {type: "button", text: "Reset"});
+  const playButton = h("button", {type: "button", "aria-pressed": "false", text: words("play.play")});
+  const stepButton = h("button", {type: "button", text: words("button.step")});
+  const resetButton = h("button", {type: "button", text: words("button.reset")});
   // Fixed size and contain: strict, so rewriting the count every frame never re-lays out the page.
   const status = h("span", {
     class: "nn-readout",
@@ -197,7 +197,7 @@ export function playControls({onStep, onReset, stepsPerFrame = 1, invalidation}:
   });
   const root = h(
     "div",
-    {class: "nn-controls", role: "group", "aria-label": "training controls"},
+    {class: "nn-controls", role: "group", "aria-label": words("play.group")},
     playButton,
     stepButton,
     resetButton,
@@ -211,9 +211,9 @@ export function playControls({onStep, onReset, stepsPerFrame = 1, invalidation}:
   let counted = 0;
 
   const show = () => {
-    playButton.textContent = playing ? "⏸ Pause" : "▶ Play";
+    playButton.textContent = words(playing ? "play.pause" : "play.play");
     playButton.setAttribute("aria-pressed", String(playing));
-    status.textContent = `${steps} step${steps === 1 ? "" : "s"}`;
+    status.textContent = words("play.steps", {n: steps, s: plural(steps)});
     root.dispatchEvent(new Event("input", {bubbles: true}));
   };
   async function runStep(): Promise<boolean> {
@@ -229,14 +229,14 @@ export function playControls({onStep, onReset, stepsPerFrame = 1, invalidation}:
         for (let i = 0; i < stepsPerFrame && playing; i++) if (!(await runStep())) pause();
       } catch (e) {
         pause();
-        status.textContent = `Stopped: ${(e as Error).message}`;
+        status.textContent = words("play.stopped", {message: (e as Error).message});
         busy = false;
         throw e;
       }
       busy = false;
       if (performance.now() - counted >= 250) {
         counted = performance.now();
-        status.textContent = `${steps} step${steps === 1 ? "" : "s"}`;
+        status.textContent = words("play.steps", {n: steps, s: plural(steps)});
       }
     }
     life.frame(frame);

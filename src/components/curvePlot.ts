@@ -17,6 +17,7 @@ import {
   uid
 } from "./theme.js";
 import {assertFiniteNumber} from "./validate.js";
+import {plural, words} from "./words.js";
 
 /** A curve's name, and whether it is drawn dashed. */
 export interface CurveSeries {
@@ -95,13 +96,29 @@ export function nearestPoint(points: readonly CurvePoint[], x: number): CurvePoi
 /** The text alternative: what is plotted and where each curve starts and ends. Exported for tests. */
 export function describeCurves(data: readonly CurveData[], xLabel: string, yLabel: string, log = false): string {
   const parts = data.map(({name, points, marks}) => {
-    if (points.length === 0) return `${name}: no points yet`;
+    if (points.length === 0) return words("curves.noPoints", {name});
     const first = points[0];
     const last = points[points.length - 1];
-    const marked = marks.length ? `, ${marks.length} mark${marks.length > 1 ? "s" : ""}` : "";
-    return `${name}: ${yLabel} from ${fmt(first.y)} at ${xLabel} ${fmt(first.x)} to ${fmt(last.y)} at ${xLabel} ${fmt(last.x)}${marked}`;
+    const marked = marks.length ? words("curves.marks", {n: marks.length, s: plural(marks.length)}) : "";
+    return words("curves.curve", {
+      name,
+      y: yLabel,
+      x: xLabel,
+      y0: fmt(first.y),
+      x0: fmt(first.x),
+      y1: fmt(last.y),
+      x1: fmt(last.x),
+      marks: marked
+    });
   });
-  return `${yLabel} against ${xLabel}${log ? " (logarithmic axis)" : ""} for ${data.length} curve${data.length > 1 ? "s" : ""}. ${parts.join("; ")}.`;
+  return words("curves.summary", {
+    y: yLabel,
+    x: xLabel,
+    log: log ? words("curves.log") : "",
+    n: data.length,
+    s: plural(data.length),
+    parts: parts.join(words("list.semicolon"))
+  });
 }
 
 export function curvePlot(options: CurvePlotOptions): CurvePlot {
@@ -143,8 +160,8 @@ export function curvePlot(options: CurvePlotOptions): CurvePlot {
     frames++;
     const height = opts.height ?? Math.round(Math.min(280, Math.max(200, width * 0.45)));
     const log = !!opts.log;
-    const xLabel = opts.xLabel ?? "epoch";
-    const yLabel = opts.yLabel ?? "loss";
+    const xLabel = opts.xLabel ?? words("axis.epoch");
+    const yLabel = opts.yLabel ?? words("axis.loss");
     const ok = (p: CurvePoint) => Number.isFinite(p.x) && Number.isFinite(p.y) && (!log || p.y > 0);
     const shown = data.map((d) => d.points.filter(ok));
     const all = shown.flat();
@@ -210,7 +227,9 @@ export function curvePlot(options: CurvePlotOptions): CurvePlot {
       data
         .map((d) => {
           const last = d.points[d.points.length - 1];
-          return last ? `${d.name}: ${xLabel} ${fmt(last.x)}, ${yLabel} ${fmt(last.y)}` : `${d.name}: waiting`;
+          return last
+            ? words("curves.readout", {name: d.name, x: xLabel, xv: fmt(last.x), y: yLabel, yv: fmt(last.y)})
+            : words("curves.waiting", {name: d.name});
         })
         .join("\n")
     );

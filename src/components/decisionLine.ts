@@ -27,6 +27,7 @@ import {
   uid
 } from "./theme.js";
 import {assertDomain, assertFiniteNumber, type MatrixInput, toRows} from "./validate.js";
+import {words} from "./words.js";
 
 export interface DecisionLineOptions {
   /** w₁, w₂ and b of the neuron. */
@@ -97,8 +98,8 @@ export function decisionLine(options: DecisionLineOptions): DecisionLine {
     {class: "nn-legend", "aria-hidden": "true"},
     h("span", {}, h("i", {class: "nn-dot", style: "background: var(--nn-pos)"}), "label 1"),
     h("span", {}, h("i", {class: "nn-dot", style: "background: var(--nn-neg)"}), "label 0"),
-    h("span", {}, "◌ ringed: misclassified"),
-    h("span", {}, "blue side: z > 0"),
+    h("span", {}, words("line.ringed")),
+    h("span", {}, words("line.blueSide")),
     h("span", {style: "color: var(--theme-foreground)"}, "→ (w₁, w₂)")
   );
   const svgNode = d3.create("svg").attr("role", "img").attr("tabindex", 0).node() as SVGSVGElement;
@@ -194,21 +195,23 @@ export function decisionLine(options: DecisionLineOptions): DecisionLine {
       .attr("cy", hasFocus ? px(data.X[focused] as Point)[1] : 0);
     const equation = lineEquation(weights);
     showStatus();
-    setText(
-      readout,
-      hasFocus ? describePoint(focused) : "Focus the picture and press ← → to read each point's z and class."
-    );
+    setText(readout, hasFocus ? describePoint(focused) : words("line.hint"));
     setLabel(
       svgNode,
       opts.label ??
-        `Decision line of a step neuron with w₁ = ${fmt(weights.w1)}, w₂ = ${fmt(weights.w2)}, b = ${fmt(weights.b)}: ${equation}. ` +
-          `The side where z > 0 is blue, the arrow (w₁, w₂) is perpendicular to the line and points into it; ` +
-          `${wrong} of ${data.X.length} points misclassified. Arrow keys step through the points.`
+        words("line.summary", {
+          w1: fmt(weights.w1),
+          w2: fmt(weights.w2),
+          b: fmt(weights.b),
+          equation,
+          wrong,
+          n: data.X.length
+        })
     );
   }
 
   function showStatus() {
-    setText(status, `misclassified: ${wrong} of ${data.X.length}${opts.note ? opts.note(wrong) : ""}`);
+    setText(status, words("line.status", {wrong, n: data.X.length}) + (opts.note ? opts.note(wrong) : ""));
   }
 
   /** The axes and their names: redrawn only when the size, the domain or the names change. */
@@ -251,7 +254,7 @@ export function decisionLine(options: DecisionLineOptions): DecisionLine {
   function describePoint(i: number): string {
     const p = data.X[i];
     const z = weightedSum(weights, p);
-    return `point (${p.map(fmt).join(", ")}): z = ${fmt(z)}, the neuron answers ${stepClass(weights, p)}, label ${data.y[i]}`;
+    return words("line.point", {x: p.map(fmt).join(", "), z: fmt(z), answer: stepClass(weights, p), label: data.y[i]});
   }
 
   pointCursor(

@@ -29,6 +29,7 @@ import {
   themeColors
 } from "./theme.js";
 import {assertDomain, assertInteger, assertPoints2d, type MatrixInput, type MatrixLike} from "./validate.js";
+import {words} from "./words.js";
 
 /** A network with 2 inputs, or a function from an n × 2 Matrix to an n × k output. */
 export type Model = RunnableNetwork | ((X: Matrix) => MatrixLike);
@@ -279,18 +280,28 @@ export function decisionMap(options: DecisionMapOptions): DecisionMap {
     const names = opts.classes ?? [];
     const what =
       k === 1
-        ? `the probability of ${names[1] ?? "class 1"} (blue) against ${names[0] ?? "class 0"} (orange)`
-        : `the predicted class among ${k} classes (regions coloured by class)`;
-    const acc = Number.isNaN(accuracy)
-      ? ""
-      : `; ${points.length} data points, ${fmt(accuracy * 100)} % classified correctly`;
+        ? words("map.binary", {
+            positive: names[1] ?? words("class.name", {k: 1}),
+            negative: names[0] ?? words("class.name", {k: 0})
+          })
+        : words("map.classes", {k});
+    const acc = Number.isNaN(accuracy) ? "" : words("map.accuracy", {n: points.length, percent: fmt(accuracy * 100)});
     setLabel(
       stage,
       opts.label ??
-        `Decision map over ${opts.featureNames?.[0] ?? "x₁"} from ${fmt(a0)} to ${fmt(b0)} and ${opts.featureNames?.[1] ?? "x₂"} from ${fmt(a1)} to ${fmt(b1)}, showing ${what}${acc}.`
+        words("map.summary", {
+          x: opts.featureNames?.[0] ?? "x₁",
+          x0: fmt(a0),
+          x1: fmt(b0),
+          y: opts.featureNames?.[1] ?? "x₂",
+          y0: fmt(a1),
+          y1: fmt(b1),
+          what,
+          accuracy: acc
+        })
     );
     const captionText =
-      Number.isNaN(accuracy) || opts.caption === false ? "" : `accuracy on the points: ${fmt(accuracy * 100)} %`;
+      Number.isNaN(accuracy) || opts.caption === false ? "" : words("map.caption", {percent: fmt(accuracy * 100)});
     if (caption.textContent !== captionText) caption.textContent = captionText;
     frames++;
   }
@@ -300,12 +311,22 @@ export function decisionMap(options: DecisionMapOptions): DecisionMap {
     const names = opts.classes ?? [];
     if (k === 1) {
       legend.replaceChildren(
-        h("span", {}, h("i", {class: "nn-dot", style: "background: var(--nn-neg)"}), names[0] ?? "class 0"),
-        h("span", {}, h("i", {class: "nn-dot", style: "background: var(--nn-pos)"}), names[1] ?? "class 1"),
         h(
           "span",
           {},
-          "P(class 1): 0",
+          h("i", {class: "nn-dot", style: "background: var(--nn-neg)"}),
+          names[0] ?? words("class.name", {k: 0})
+        ),
+        h(
+          "span",
+          {},
+          h("i", {class: "nn-dot", style: "background: var(--nn-pos)"}),
+          names[1] ?? words("class.name", {k: 1})
+        ),
+        h(
+          "span",
+          {},
+          words("map.pClass1"),
           h("i", {
             style:
               "display:inline-block;width:80px;height:10px;border:1px solid var(--theme-foreground-faint);background:linear-gradient(to right, color-mix(in srgb, var(--nn-neg) 70%, var(--theme-background)), var(--theme-background), color-mix(in srgb, var(--nn-pos) 70%, var(--theme-background)))"
@@ -316,7 +337,12 @@ export function decisionMap(options: DecisionMapOptions): DecisionMap {
     } else {
       legend.replaceChildren(
         ...Array.from({length: k}, (_, j) =>
-          h("span", {}, h("i", {class: "nn-dot", style: `background: var(--nn-c${j % 6})`}), names[j] ?? `class ${j}`)
+          h(
+            "span",
+            {},
+            h("i", {class: "nn-dot", style: `background: var(--nn-c${j % 6})`}),
+            names[j] ?? words("class.name", {k: j})
+          )
         )
       );
     }
@@ -350,7 +376,7 @@ export function decisionMap(options: DecisionMapOptions): DecisionMap {
         height: Math.round(H * dpr),
         style: `width: ${W}px; height: ${H}px; display: block`,
         role: "img",
-        "aria-label": `Small maps of what each of the ${tiles.length} hidden units outputs over the same plane, blue for high and orange for low values.`
+        "aria-label": words("map.units", {n: tiles.length})
       });
       const context = canvas.getContext("2d");
       if (!context) return;
@@ -365,7 +391,8 @@ export function decisionMap(options: DecisionMapOptions): DecisionMap {
       tiles.forEach(({l, j}, k) => {
         const {x, y} = at(k);
         context.strokeRect(x + 0.5, y + 0.5, tile - 1, tile - 1);
-        context.fillText(layers.length > 1 ? `L${l + 1} unit ${j + 1}` : `unit ${j + 1}`, x + tile / 2, y + tile + 3);
+        const name = layers.length > 1 ? words("map.layerUnit", {l: l + 1, j: j + 1}) : words("map.unit", {j: j + 1});
+        context.fillText(name, x + tile / 2, y + tile + 3);
       });
       multiplesCanvas = {
         key,

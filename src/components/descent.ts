@@ -1,6 +1,7 @@
 // Pure gradient-descent runs for the 1-D and 2-D pictures: plain gradient descent, momentum and Adam.
 // Each stops early and says so when the iterate runs away (overflow, NaN, or beyond `limit`).
 import {adam, momentum, sgd} from "../lib/nn/index.js";
+import {words} from "./words.js";
 
 export interface Run1d {
   /** x after 0, 1, 2 … steps (xs[0] is the start). */
@@ -24,11 +25,11 @@ export function descend1d(
     const g = df(x);
     const next = x - learningRate * g;
     if (!Number.isFinite(g) || !Number.isFinite(next) || Math.abs(next) > limit) {
-      const where = Number.isFinite(next) ? `x = ${next.toPrecision(3)}` : "x is no longer a finite number";
+      const where = Number.isFinite(next) ? `x = ${next.toPrecision(3)}` : words("descent.notFinite");
       return {
         xs,
         diverged: true,
-        message: `Diverged at step ${k}: ${where}. Each step overshoots further than the last; try a smaller learning rate than ${learningRate}.`
+        message: words("descent.diverged1d", {k, where, rate: learningRate})
       };
     }
     xs.push(next);
@@ -84,7 +85,7 @@ export function descend2d(
         optimizer,
         points,
         diverged: true,
-        message: `${OPTIMIZER_NAMES[optimizer]} diverged at step ${t}; try a smaller learning rate than ${learningRate}.`
+        message: words("descent.diverged2d", {name: optimizerName(optimizer), t, rate: learningRate})
       };
     }
     points.push([p[0], p[1]]);
@@ -93,3 +94,6 @@ export function descend2d(
 }
 
 export const OPTIMIZER_NAMES: Record<Optimizer, string> = {gd: "Gradient descent", momentum: "Momentum", adam: "Adam"};
+
+/** An optimizer's name as the page shows it, in the page's language. */
+export const optimizerName = (optimizer: Optimizer): string => words(`optimizer.${optimizer}`);

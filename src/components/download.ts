@@ -1,6 +1,7 @@
 // Download: fetches a file of the site with a progress bar (for data sets of a megabyte or more, so the page
 // says what it is waiting for), and inflates it when it is gzip-compressed. The bytes arrive as a promise.
 import {ensureStyles, extend, h, lifecycle, setText} from "./theme.js";
+import {words} from "./words.js";
 
 export interface DownloadOptions {
   /** The file's URL (from FileAttachment(…).url()). */
@@ -42,17 +43,25 @@ export function download(options: DownloadOptions): Download {
   ensureStyles();
   const life = lifecycle(options.invalidation);
   const root = h("div", {class: "nn-fig nn-download"}) as Download;
-  const bar = h("progress", {max: options.size ?? 1, value: 0, "aria-label": `Downloading ${options.label}`});
+  const bar = h("progress", {
+    max: options.size ?? 1,
+    value: 0,
+    "aria-label": words("download.label", {what: options.label})
+  });
   const text = h("div", {class: "nn-readout", "aria-live": "polite"});
   root.append(h("div", {class: "nn-bar"}, bar, text));
   const total = options.size && options.size > 0 ? options.size : 0;
-  setText(text, `Downloading ${options.label}${total ? ` (${formatSize(total)})` : ""}…`);
+  setText(
+    text,
+    words("download.start", {what: options.label, size: total ? words("download.size", {size: formatSize(total)}) : ""})
+  );
 
   async function fetchAll(): Promise<Uint8Array> {
     const controller = new AbortController();
     life.add(() => controller.abort());
     const response = await fetch(options.url, {signal: controller.signal});
-    if (!response.ok || !response.body) throw new Error(`could not download ${options.label}: HTTP ${response.status}`);
+    if (!response.ok || !response.body)
+      throw new Error(words("download.http", {what: options.label, status: response.status}));
     const reader = response.body.getReader();
     const parts: Uint8Array[] = [];
     let received = 0;
@@ -62,7 +71,14 @@ export function download(options: DownloadOptions): Download {
       parts.push(value);
       received += value.length;
       if (total) bar.value = Math.min(received, total);
-      setText(text, `Downloading ${options.label}: ${formatSize(received)}${total ? ` of ${formatSize(total)}` : ""}`);
+      setText(
+        text,
+        words("download.progress", {
+          what: options.label,
+          received: formatSize(received),
+          total: total ? words("download.total", {total: formatSize(total)}) : ""
+        })
+      );
     }
     const bytes = new Uint8Array(received);
     let at = 0;
@@ -70,18 +86,18 @@ export function download(options: DownloadOptions): Download {
       bytes.set(part, at);
       at += part.length;
     }
-    setText(text, `Unpacking ${options.label}…`);
+    setText(text, words("download.unpacking", {what: options.label}));
     const inflated = await inflate(bytes);
     bar.max = 1;
     bar.value = 1;
-    setText(text, `${options.label}: ${formatSize(received)} downloaded.`);
+    setText(text, words("download.done", {what: options.label, received: formatSize(received)}));
     return inflated;
   }
 
   const bytes = fetchAll().catch((error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
     text.setAttribute("role", "alert");
-    setText(text, `${message}. Reload the page to try again.`);
+    setText(text, words("download.failed", {message}));
     throw error;
   });
   return extend(root, {

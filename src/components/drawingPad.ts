@@ -4,6 +4,7 @@
 import {blankImage, type InkImage, stampLine} from "./digitImages.js";
 import {addStyles} from "./styles.js";
 import {ensureStyles, extend, h, lifecycle, rgbString, setText, type ThemeColors, themeColors} from "./theme.js";
+import {words} from "./words.js";
 
 export interface DrawingPadOptions {
   /** Pixels per side of the drawing (default 112, four times MNIST's 28). */
@@ -75,15 +76,12 @@ export function drawingPad(options: DrawingPadOptions = {}): DrawingPad {
     height: resolution,
     tabindex: 0,
     role: "img",
-    "aria-label":
-      opts.label ??
-      "Drawing pad. Draw a digit with the mouse or a finger. With the keyboard: arrow keys move the pen, " +
-        "Space lowers or lifts it, Delete clears."
+    "aria-label": opts.label ?? words("pad.label")
   });
   const size = Math.round(opts.size ?? 224);
   canvas.style.width = `${size}px`;
   canvas.style.height = `${size}px`;
-  const clearButton = h("button", {type: "button", text: "Clear"});
+  const clearButton = h("button", {type: "button", text: words("button.clear")});
   const readout = h("div", {class: "nn-readout", "aria-live": "polite"});
   root.append(canvas, h("div", {class: "nn-bar"}, clearButton), readout);
 
@@ -153,7 +151,7 @@ export function drawingPad(options: DrawingPadOptions = {}): DrawingPad {
   life.listen(canvas, "pointercancel", lift);
 
   function say() {
-    setText(readout, focused ? `pen ${keyPenDown ? "down: arrows draw" : "up: Space lowers it"}; Delete clears` : "");
+    setText(readout, focused ? words(keyPenDown ? "pad.penDown" : "pad.penUp") : "");
   }
   life.listen(canvas, "focus", () => {
     focused = true;

@@ -3,6 +3,7 @@
 // formulas is a use of mathjs: it starts loading mathjs, and reads what was typed once mathjs has arrived.
 import {expressionsReady, loadExpressions} from "./expression.js";
 import {h, type Lifecycle, uid} from "./theme.js";
+import {words} from "./words.js";
 
 export function expressionField(
   label: string,
@@ -36,7 +37,7 @@ export function expressionField(
         () => {
           if (!life.destroyed) read();
         },
-        (e: Error) => showError(`Could not load mathjs to read the formula: ${e.message}`)
+        (e: Error) => showError(words("function.mathjs", {message: e.message}))
       );
       return;
     }

@@ -7,6 +7,7 @@ import {type FunctionInput, type ResolvedFunction, resolveFunction, whenLoaded} 
 import {autoDomain, sampleFunction} from "./sampling.js";
 import {ensureStyles, extend, followWidth, h, lifecycle, resolveWidth} from "./theme.js";
 import {assertDomain} from "./validate.js";
+import {words} from "./words.js";
 
 export interface FunctionPlotOptions {
   /** Preset names (identity, step, sign, sigmoid, tanh, relu, leakyRelu), mathjs expressions in x, or {f, df, label}. */
@@ -157,7 +158,12 @@ export function functionPlot(options: FunctionPlotOptions): FunctionPlot {
     svgNode.setAttribute(
       "aria-label",
       opts.label ??
-        `${curves.map((c) => c.r.description).join("; ")}${opts.derivatives ? "; dashed lines show the derivatives" : ""}. x from ${fmt(xDomain[0])} to ${fmt(xDomain[1])}. Use the left and right arrow keys to read values.`
+        words("function.summary", {
+          curves: curves.map((c) => c.r.description).join(words("list.semicolon")),
+          derivatives: opts.derivatives ? words("function.derivatives") : "",
+          x0: fmt(xDomain[0]),
+          x1: fmt(xDomain[1])
+        })
     );
     // Hover / focus readout.
     const hover = svg.selectAll<SVGGElement, null>("g.hover").data([null]).join("g").attr("class", "hover");
@@ -183,8 +189,8 @@ export function functionPlot(options: FunctionPlotOptions): FunctionPlot {
       .attr("cy", (d) => y(clampY(d.v)));
     readout.textContent =
       xc === null
-        ? "Hover or focus the plot and use ← → to read values."
-        : `x = ${fmt(xc)}   ${curves.map((c) => `${c.r.label.split(" =")[0]} = ${fmt(c.r.f(xc))}${opts.derivatives || curves.length === 1 ? `, slope = ${fmt(c.r.df(xc))}` : ""}`).join("   ")}`;
+        ? words("function.hint")
+        : `x = ${fmt(xc)}   ${curves.map((c) => `${c.r.label.split(" =")[0]} = ${fmt(c.r.f(xc))}${opts.derivatives || curves.length === 1 ? words("function.slope", {v: fmt(c.r.df(xc))}) : ""}`).join("   ")}`;
     xScale = x;
   }
 

@@ -3,6 +3,7 @@
 import {findPreset} from "./activations.js";
 import {expressionsReady, loadExpressions, parseFunction} from "./expression.js";
 import type {Lifecycle} from "./theme.js";
+import {words} from "./words.js";
 
 export interface FunctionSpec {
   f: (x: number) => number;
@@ -49,7 +50,7 @@ export function resolveFunction(input: FunctionInput, index = 0): ResolvedFuncti
         label: `f(x) = ${input}`,
         derivativeLabel: "f′(x)",
         breaks: [],
-        description: `graph of f(x) = ${input}`,
+        description: words("function.graph", {label: `f(x) = ${input}`}),
         loading: loadExpressions()
       };
     let parsed: ReturnType<typeof parseFunction>;
@@ -71,7 +72,7 @@ export function resolveFunction(input: FunctionInput, index = 0): ResolvedFuncti
       label: `f(${v}) = ${input}`,
       derivativeLabel: `f′(${v}) = ${parsed.partials[0].expression}`,
       breaks: [],
-      description: `graph of f(${v}) = ${input}`
+      description: words("function.graph", {label: `f(${v}) = ${input}`})
     };
   }
   if (!input || typeof input.f !== "function")
@@ -87,7 +88,7 @@ export function resolveFunction(input: FunctionInput, index = 0): ResolvedFuncti
     label,
     derivativeLabel: `${label.replace(/\(.*\)$/, "")}′`,
     breaks: input.breaks ?? [],
-    description: input.description ?? `graph of ${label}`
+    description: input.description ?? words("function.graph", {label})
   };
 }
 
@@ -108,7 +109,7 @@ export function whenLoaded(
       if (!life.destroyed) redo();
     },
     (error: unknown) => {
-      if (!life.destroyed) fail(`Could not load mathjs to read the formula: ${(error as Error).message}`);
+      if (!life.destroyed) fail(words("function.mathjs", {message: (error as Error).message}));
     }
   );
 }

@@ -8,6 +8,7 @@ import {type FunctionInput, type ResolvedFunction, resolveFunction, whenLoaded} 
 import {autoDomain, sampleFunction} from "./sampling.js";
 import {ensureStyles, extend, followWidth, h, lifecycle, resolveWidth} from "./theme.js";
 import {assertDomain, assertFiniteNumber, assertInteger, assertPositive} from "./validate.js";
+import {words} from "./words.js";
 
 export interface GradientDescent1dOptions {
   /** A preset name, a mathjs expression in x (default "x^2"), or {f, df}. */
@@ -65,9 +66,9 @@ export function gradientDescent1d(options: GradientDescent1dOptions = {}): Gradi
   const svgNode = d3.create("svg").attr("role", "img").node() as SVGSVGElement;
   const svg = d3.select(svgNode);
   const bar = h("div", {class: "nn-bar"});
-  const stepButton = h("button", {type: "button", text: "Step"});
-  const playButton = h("button", {type: "button", "aria-pressed": "false", text: "Play"});
-  const resetButton = h("button", {type: "button", text: "Reset"});
+  const stepButton = h("button", {type: "button", text: words("button.step")});
+  const playButton = h("button", {type: "button", "aria-pressed": "false", text: words("button.play")});
+  const resetButton = h("button", {type: "button", text: words("button.reset")});
   bar.append(stepButton, playButton, resetButton);
   const readout = h("div", {class: "nn-readout", "aria-live": "polite"});
   const error = h("div", {class: "nn-error", role: "status"});
@@ -106,8 +107,8 @@ export function gradientDescent1d(options: GradientDescent1dOptions = {}): Gradi
     svg.attr("width", width).attr("height", height).attr("viewBox", `0 0 ${width} ${height}`);
     if (fn.loading) {
       // The frame keeps its size while mathjs loads; the picture is drawn when the formula can be read.
-      readout.textContent = `Reading ${fn.label}…`;
-      svgNode.setAttribute("aria-label", `Gradient descent on ${fn.label} (loading)`);
+      readout.textContent = words("descent.reading", {f: fn.label});
+      svgNode.setAttribute("aria-label", words("descent1d.loading", {f: fn.label}));
       stepButton.disabled = true;
       return;
     }
@@ -160,14 +161,25 @@ export function gradientDescent1d(options: GradientDescent1dOptions = {}): Gradi
       .attr("d", line);
     const lr = opts.learningRate ?? 0.1;
     const finished = k >= run.xs.length - 1;
-    const outside = cur.x < xDomain[0] || cur.x > xDomain[1] ? ` (outside the plot)` : "";
-    readout.textContent = `step ${k}: x = ${fmt(cur.x)}${outside}, f(x) = ${fmt(cur.y)}, f′(x) = ${fmt(slope)}${finished ? "" : `\nnext: x − η·f′(x) = ${fmt(cur.x)} − ${fmt(lr)}·${fmt(slope)} = ${fmt(run.xs[k + 1])}`}`;
+    const outside = cur.x < xDomain[0] || cur.x > xDomain[1] ? words("descent1d.outside") : "";
+    const next = finished
+      ? ""
+      : words("descent1d.next", {x: fmt(cur.x), rate: fmt(lr), slope: fmt(slope), next: fmt(run.xs[k + 1])});
+    readout.textContent =
+      words("descent1d.readout", {k, x: fmt(cur.x), outside, fx: fmt(cur.y), slope: fmt(slope)}) + next;
     error.textContent = finished && run.diverged ? run.message : "";
     root.dataset.diverged = String(finished && run.diverged);
     svgNode.setAttribute(
       "aria-label",
       opts.label ??
-        `Gradient descent on ${fn.label} with learning rate ${fmt(lr)} from x = ${fmt(run.xs[0])}: after ${k} steps x = ${fmt(cur.x)}${finished && run.diverged ? "; the steps diverge" : ""}. The dashed line is the tangent at the current point.`
+        words("descent1d.summary", {
+          f: fn.label,
+          rate: fmt(lr),
+          x0: fmt(run.xs[0]),
+          k,
+          x: fmt(cur.x),
+          diverged: finished && run.diverged ? words("descent1d.diverged") : ""
+        })
     );
     stepButton.disabled = finished;
   }
@@ -176,7 +188,7 @@ export function gradientDescent1d(options: GradientDescent1dOptions = {}): Gradi
   function pause() {
     clearTimeout(timer);
     timer = undefined;
-    playButton.textContent = "Play";
+    playButton.textContent = words("button.play");
     playButton.setAttribute("aria-pressed", "false");
   }
   function step() {
@@ -196,7 +208,7 @@ export function gradientDescent1d(options: GradientDescent1dOptions = {}): Gradi
       return;
     }
     if (k >= run.xs.length - 1) k = 0;
-    playButton.textContent = "Pause";
+    playButton.textContent = words("button.pause");
     playButton.setAttribute("aria-pressed", "true");
     timer = setTimeout(tick, opts.interval ?? 400);
   }

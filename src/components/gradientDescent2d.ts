@@ -3,13 +3,14 @@
 // arrow keys — plain gradient descent, momentum and Adam side by side.
 import * as d3 from "d3";
 import {arrowMarker, clippedGroup, drawAxes, fmt, MARGIN} from "./axes.js";
-import {descend2d, OPTIMIZER_NAMES, type Optimizer, type Run2d} from "./descent.js";
+import {descend2d, OPTIMIZER_NAMES, type Optimizer, optimizerName, type Run2d} from "./descent.js";
 import {expressionsReady, loadExpressions, parseFunction} from "./expression.js";
 import {expressionField} from "./expressionField.js";
 import {whenLoaded} from "./functions.js";
 import {contourLevels, gradientField, numericalGradient, sampleGrid} from "./sampling.js";
 import {ensureStyles, extend, followWidth, h, lifecycle, resolveWidth} from "./theme.js";
 import {assertDomain, assertFiniteNumber, assertInteger, assertPositive} from "./validate.js";
+import {words} from "./words.js";
 
 export interface Function2d {
   f: (x0: number, x1: number) => number;
@@ -155,8 +156,8 @@ export function gradientDescent2d(options: GradientDescent2dOptions = {}): Gradi
     svg.attr("width", plotW).attr("height", height).attr("viewBox", `0 0 ${plotW} ${height}`);
     if (fn.loading) {
       // The frame keeps its size while mathjs loads; the picture is drawn when the formula can be read.
-      readout.textContent = `Reading ${fn.label}…`;
-      svgNode.setAttribute("aria-label", `Contour plot of ${fn.label} (loading)`);
+      readout.textContent = words("descent.reading", {f: fn.label});
+      svgNode.setAttribute("aria-label", words("descent2d.loading", {f: fn.label}));
       return;
     }
     const axes = svg.selectAll<SVGGElement, null>("g.axes").data([null]).join("g").attr("class", "axes");
@@ -282,7 +283,7 @@ export function gradientDescent2d(options: GradientDescent2dOptions = {}): Gradi
           "span",
           {style: `color: ${OPTIMIZER_COLOR[r.optimizer]}`},
           h("i", {class: "nn-swatch"}),
-          h("span", {style: "color: var(--theme-foreground)", text: OPTIMIZER_NAMES[r.optimizer]})
+          h("span", {style: "color: var(--theme-foreground)", text: optimizerName(r.optimizer)})
         )
       ),
       ...(opts.field === false
@@ -292,17 +293,24 @@ export function gradientDescent2d(options: GradientDescent2dOptions = {}): Gradi
               "span",
               {style: "color: var(--nn-c2)"},
               h("i", {class: "nn-swatch"}),
-              h("span", {style: "color: var(--theme-foreground)", text: "−∇f (downhill)"})
+              h("span", {style: "color: var(--theme-foreground)", text: words("descent2d.downhill")})
             )
           ]),
-      h("span", {}, h("i", {class: "nn-dot", style: "background: var(--theme-background)"}), "start (click or drag)")
+      h("span", {}, h("i", {class: "nn-dot", style: "background: var(--theme-background)"}), words("descent2d.start"))
     );
     const g = fn.grad(start[0], start[1]);
     const ends = runs.map((r) => {
       const e = r.points[r.points.length - 1];
-      return `${OPTIMIZER_NAMES[r.optimizer]}: ${r.points.length - 1} steps to (${fmt(e[0])}, ${fmt(e[1])}), f = ${fmt(fn.f(e[0], e[1]))}`;
+      return words("descent2d.end", {
+        name: optimizerName(r.optimizer),
+        n: r.points.length - 1,
+        x0: fmt(e[0]),
+        x1: fmt(e[1]),
+        f: fmt(fn.f(e[0], e[1]))
+      });
     });
-    readout.textContent = `start (${fmt(start[0])}, ${fmt(start[1])}): ∇f = (${fmt(g[0])}, ${fmt(g[1])}), f = ${fmt(fn.f(start[0], start[1]))}\n${ends.join("\n")}`;
+    const at = {x0: fmt(start[0]), x1: fmt(start[1])};
+    readout.textContent = `${words("descent2d.readout", {...at, g0: fmt(g[0]), g1: fmt(g[1]), f: fmt(fn.f(start[0], start[1]))})}\n${ends.join("\n")}`;
     error.textContent = runs
       .filter((r) => r.diverged)
       .map((r) => r.message)
@@ -310,7 +318,17 @@ export function gradientDescent2d(options: GradientDescent2dOptions = {}): Gradi
     svgNode.setAttribute(
       "aria-label",
       opts.label ??
-        `Contour plot of ${fn.label} for x0 from ${a0} to ${b0} and x1 from ${a1} to ${b1}${opts.field === false ? "" : ", with arrows pointing downhill (−∇f)"}; descent paths from (${fmt(start[0])}, ${fmt(start[1])}) with learning rate ${fmt(opts.learningRate ?? 0.1)}: ${ends.join("; ")}. Arrow keys move the start point.`
+        words("descent2d.summary", {
+          f: fn.label,
+          a0,
+          b0,
+          a1,
+          b1,
+          field: opts.field === false ? "" : words("descent2d.field"),
+          ...at,
+          rate: fmt(opts.learningRate ?? 0.1),
+          ends: ends.join(words("list.semicolon"))
+        })
     );
   }
   const clipId = `nn-clip-${Math.random().toString(36).slice(2, 9)}`;

@@ -4,6 +4,7 @@ import * as d3 from "d3";
 import {drawAxes, fmt, type Margin} from "./axes.js";
 import {ensureStyles, extend, h, lifecycle, setLabel} from "./theme.js";
 import {assertDomain, assertInteger} from "./validate.js";
+import {words} from "./words.js";
 
 export interface HistogramOptions {
   /** The numbers to count. */
@@ -61,16 +62,26 @@ export function binValues(values: ArrayLike<number>, bins: number, domain?: [num
 }
 
 /** The text alternative: how many values, their mean and spread, their range, and the fullest bar. Exported for tests. */
-export function describeHistogram(values: ArrayLike<number>, bins: readonly Bin[], title = "values"): string {
+export function describeHistogram(
+  values: ArrayLike<number>,
+  bins: readonly Bin[],
+  title = words("histogram.values")
+): string {
   const finite = Array.from(values).filter(Number.isFinite);
   const mean = d3.mean(finite) ?? 0;
   const sd = d3.deviation(finite) ?? 0;
   const top = bins.reduce((a, b) => (b.count > a.count ? b : a));
-  return (
-    `Histogram of ${finite.length} ${title}: mean ${fmt(mean)}, standard deviation ${fmt(sd)}, ` +
-    `from ${fmt(d3.min(finite) ?? 0)} to ${fmt(d3.max(finite) ?? 0)}; the fullest bar, ${Math.round(100 * top.share)} % ` +
-    `of the values, is between ${fmt(top.x0)} and ${fmt(top.x1)}.`
-  );
+  return words("histogram.summary", {
+    n: finite.length,
+    title,
+    mean: fmt(mean),
+    sd: fmt(sd),
+    min: fmt(d3.min(finite) ?? 0),
+    max: fmt(d3.max(finite) ?? 0),
+    percent: Math.round(100 * top.share),
+    x0: fmt(top.x0),
+    x1: fmt(top.x1)
+  });
 }
 
 export function histogram(options: HistogramOptions): Histogram {
@@ -94,7 +105,13 @@ export function histogram(options: HistogramOptions): Histogram {
     const y = d3.scaleLinear([0, d3.max(bins, (b) => b.share) || 1], [height - M.bottom, M.top]).nice();
     svg.attr("width", width).attr("height", height).attr("viewBox", `0 0 ${width} ${height}`);
     const axes = svg.selectAll<SVGGElement, null>("g.axes").data([null]).join("g").attr("class", "axes");
-    drawAxes(axes.node() as SVGGElement, x, y, {width, height, margin: M, xLabel: opts.xLabel ?? "", yLabel: "share"});
+    drawAxes(axes.node() as SVGGElement, x, y, {
+      width,
+      height,
+      margin: M,
+      xLabel: opts.xLabel ?? "",
+      yLabel: words("axis.share")
+    });
     axes.select<SVGGElement>("g.nn-axis.y").call(d3.axisLeft(y).ticks(3, "%")); // shares as percentages
     svg
       .selectAll<SVGGElement, null>("g.bars")
@@ -111,7 +128,7 @@ export function histogram(options: HistogramOptions): Histogram {
       .attr("height", (b) => y(0) - y(b.share));
     heading.textContent = opts.title ?? "";
     heading.hidden = !opts.title;
-    setLabel(svgNode, opts.label ?? describeHistogram(opts.values, bins, opts.title ?? "values"));
+    setLabel(svgNode, opts.label ?? describeHistogram(opts.values, bins, opts.title ?? words("histogram.values")));
   }
 
   render();

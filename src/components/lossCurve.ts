@@ -16,6 +16,7 @@ import {
   setText
 } from "./theme.js";
 import {assertFiniteNumber} from "./validate.js";
+import {plural, words} from "./words.js";
 
 export interface LossPoint {
   epoch: number;
@@ -165,8 +166,8 @@ export function lossCurve(options: LossCurveOptions = {}): LossCurve {
       drawAxes(axes.node() as SVGGElement, x, y, {
         width,
         height,
-        xLabel: opts.xLabel ?? "epoch",
-        yLabel: opts.yLabel ?? (log ? "loss (log scale)" : "loss")
+        xLabel: opts.xLabel ?? words("axis.epoch"),
+        yLabel: opts.yLabel ?? words(log ? "axis.lossLog" : "axis.loss")
       });
     }
     // Learning-rate changes: a dashed rule each; labels only where there is room for them.
@@ -225,7 +226,10 @@ export function lossCurve(options: LossCurveOptions = {}): LossCurve {
             "span",
             {style: `color: ${s.color}`},
             h("i", {class: `nn-swatch${s.dash ? " dashed" : ""}`}),
-            h("span", {style: "color: var(--theme-foreground)", text: `${s.key} loss`})
+            h("span", {
+              style: "color: var(--theme-foreground)",
+              text: words(s.key === "train" ? "lossCurve.train" : "lossCurve.test")
+            })
           )
         ),
         ...(changes.length
@@ -234,7 +238,7 @@ export function lossCurve(options: LossCurveOptions = {}): LossCurve {
                 "span",
                 {},
                 h("i", {class: "nn-swatch dashed", style: "color: var(--theme-foreground-muted)"}),
-                "learning-rate change"
+                words("lossCurve.rateChange")
               )
             ]
           : [])
@@ -243,13 +247,31 @@ export function lossCurve(options: LossCurveOptions = {}): LossCurve {
     const lastTrain = train.at(-1);
     const lastTest = test.at(-1);
     const summary = lastTrain
-      ? `Loss curve over ${count} epochs: training loss from ${fmt(train[0].loss)} to ${fmt(lastTrain.loss)}${lastTest ? `, test loss from ${fmt(test[0].testLoss as number)} to ${fmt(lastTest.testLoss as number)}` : ""}${changes.length ? `; the learning rate changed ${changes.length} time${changes.length > 1 ? "s" : ""}` : ""}${log ? "; logarithmic loss axis" : ""}.`
-      : "Loss curve: no points yet.";
+      ? words("lossCurve.summary", {
+          count,
+          from: fmt(train[0].loss),
+          to: fmt(lastTrain.loss),
+          test: lastTest
+            ? words("lossCurve.summaryTest", {
+                from: fmt(test[0].testLoss as number),
+                to: fmt(lastTest.testLoss as number)
+              })
+            : "",
+          changes: changes.length
+            ? words("lossCurve.summaryChanges", {n: changes.length, s: plural(changes.length)})
+            : "",
+          log: log ? words("lossCurve.summaryLog") : ""
+        })
+      : words("lossCurve.empty");
     setLabel(svgNode, opts.label ?? summary);
     setText(
       status,
       lastTrain
-        ? `epoch ${lastTrain.epoch}: loss ${fmt(lastTrain.loss)}${lastTest ? `, test ${fmt(lastTest.testLoss as number)}` : ""}`
+        ? words("lossCurve.status", {
+            epoch: lastTrain.epoch,
+            loss: fmt(lastTrain.loss),
+            test: lastTest ? words("lossCurve.statusTest", {loss: fmt(lastTest.testLoss as number)}) : ""
+          })
         : ""
     );
   }

@@ -17,6 +17,7 @@ import {
   uid
 } from "./theme.js";
 import {assertDomain, assertInteger} from "./validate.js";
+import {words} from "./words.js";
 
 type Point = [number, number];
 
@@ -69,6 +70,12 @@ export function lossLevels(values: ArrayLike<number>, bands = BANDS): number[] {
   return d3.range(1, bands).map((k) => lo + (hi - lo) * (k / bands) ** 2);
 }
 
+/** placeOf's answer ("above and left") in the page's language. */
+function placeWords(place: string): string {
+  const edges = place.split(" and ") as ("above" | "below" | "left" | "right")[];
+  return edges.map((edge) => words(`lossMap.${edge}`)).join(words("lossMap.and"));
+}
+
 /** Where a point lies relative to the domain: "inside", or the edges it is beyond ("right", "above and left", …). */
 export function placeOf([p, q]: readonly number[], [[a0, b0], [a1, b1]]: [[number, number], [number, number]]): string {
   if (!Number.isFinite(p) || !Number.isFinite(q)) return "not a number";
@@ -96,7 +103,7 @@ export function lossMap(options: LossMapOptions): LossMap {
   const n = assertInteger(opts.resolution ?? 60, "lossMap resolution", 4);
   const xName = opts.xLabel ?? "w₁";
   const yName = opts.yLabel ?? "w₂";
-  const valueName = opts.valueName ?? "loss";
+  const valueName = opts.valueName ?? words("axis.loss");
 
   const root = h("div", {class: "nn-fig nn-loss-map"}) as LossMap;
   const legend = h(
@@ -105,16 +112,21 @@ export function lossMap(options: LossMapOptions): LossMap {
     h(
       "span",
       {},
-      `${valueName}: low`,
+      words("lossMap.low", {name: valueName}),
       h("i", {
         style: `display:inline-block;width:80px;height:10px;background:linear-gradient(to right, ${d3
           .range(0, 1.01, 0.25)
           .map((t) => d3.interpolateViridis(t))
           .join(", ")})`
       }),
-      "high"
+      words("lossMap.high")
     ),
-    h("span", {}, h("i", {class: "nn-dot", style: "background: #fff; border: 2px solid #000"}), "current point")
+    h(
+      "span",
+      {},
+      h("i", {class: "nn-dot", style: "background: #fff; border: 2px solid #000"}),
+      words("lossMap.current")
+    )
   );
   const svgNode = d3.create("svg").attr("role", "img").attr("tabindex", 0).node() as SVGSVGElement;
   const svg = d3.select(svgNode);
@@ -219,16 +231,31 @@ export function lossMap(options: LossMapOptions): LossMap {
     drawAxes(axes.node() as SVGGElement, x, y, {width: plotW, height, xLabel: xName, yLabel: yName});
     axes.selectAll(".nn-grid").remove();
     const where = point
-      ? `${xName} = ${fmt(point[0])}, ${yName} = ${fmt(point[1])}: ${valueName} ${fmt(safe(point[0], point[1]))}` +
-        (place === "inside" ? "" : place === "not a number" ? "" : ` (off the map, ${place})`)
+      ? words("lossMap.point", {
+          x: xName,
+          xv: fmt(point[0]),
+          y: yName,
+          yv: fmt(point[1]),
+          name: valueName,
+          v: fmt(safe(point[0], point[1]))
+        }) + (place === "inside" || place === "not a number" ? "" : words("lossMap.off", {place: placeWords(place)}))
       : "";
     setText(readout, where);
     drawCursor();
     setLabel(
       svgNode,
       opts.label ??
-        `Contour map of the ${valueName} over ${xName} from ${fmt(a0)} to ${fmt(b0)} and ${yName} from ${fmt(a1)} to ${fmt(b1)}, darker for lower` +
-          `${where ? `; the current point is at ${where}` : ""}${opts.trail && trail.length > 1 ? `, after ${trail.length - 1} steps` : ""}. Arrow keys move a cursor that reads the ${valueName}.`
+        words("lossMap.summary", {
+          name: valueName,
+          x: xName,
+          a0: fmt(a0),
+          b0: fmt(b0),
+          y: yName,
+          a1: fmt(a1),
+          b1: fmt(b1),
+          where: where ? words("lossMap.where", {where}) : "",
+          after: opts.trail && trail.length > 1 ? words("lossMap.after", {n: trail.length - 1}) : ""
+        })
     );
   }
 
@@ -249,8 +276,15 @@ export function lossMap(options: LossMapOptions): LossMap {
     setText(
       cursorReadout,
       cursor
-        ? `cursor ${xName} = ${fmt(cursor[0])}, ${yName} = ${fmt(cursor[1])}: ${valueName} ${fmt(safe(cursor[0], cursor[1]))}`
-        : "Hover the map, or focus it and use the arrow keys, to read the loss anywhere."
+        ? words("lossMap.cursor", {
+            x: xName,
+            xv: fmt(cursor[0]),
+            y: yName,
+            yv: fmt(cursor[1]),
+            name: valueName,
+            v: fmt(safe(cursor[0], cursor[1]))
+          })
+        : words("lossMap.hint")
     );
   }
 

@@ -3,6 +3,7 @@
 import {renderTex} from "../lib/tex.js";
 import {ensureStyles, extend, h, lifecycle} from "./theme.js";
 import {type MatrixInput, toRows} from "./validate.js";
+import {plural, words} from "./words.js";
 
 export interface MatrixViewOptions {
   /** Name as TeX, e.g. "W^{[1]}" (shown in the caption or before the bracket). */
@@ -61,13 +62,17 @@ export function matrixView(matrix: MatrixInput, options: MatrixViewOptions = {})
     const caption = h("figcaption");
     if (opts.name) caption.append(renderTex(h("span"), opts.name), " · ");
     caption.append(
-      `shape ${shape} (${r} row${r === 1 ? "" : "s"}, ${c} column${c === 1 ? "" : "s"})${opts.caption ? ` · ${opts.caption}` : ""}`
+      words("matrix.shape", {shape, r, rs: plural(r), c, cs: plural(c)}) + (opts.caption ? ` · ${opts.caption}` : "")
     );
     const small = r * c <= 36;
     const valuesText = small
-      ? `: ${rows.map((row) => `[${row.map((v) => round(v, digits)).join(", ")}]`).join(", ")}`
+      ? words("matrix.values", {
+          values: rows.map((row) => `[${row.map((v) => round(v, digits)).join(", ")}]`).join(", ")
+        })
       : "";
-    const label = `${opts.name ? `matrix ${opts.name.replace(/[{}\\]/g, "")}, ` : "matrix, "}${r} by ${c}${valuesText}`;
+    const label = opts.name
+      ? words("matrix.named", {name: opts.name.replace(/[{}\\]/g, ""), r, c, values: valuesText})
+      : words("matrix.unnamed", {r, c, values: valuesText});
     let body: HTMLElement;
     if (opts.tex) {
       const cell = (row: number[]) =>
@@ -110,7 +115,7 @@ export function matrixView(matrix: MatrixInput, options: MatrixViewOptions = {})
       table.append(tbody);
       body = h("div", {class: "nn-scroll"}, table);
     }
-    root.setAttribute("aria-label", `${label} (shape ${shape})`);
+    root.setAttribute("aria-label", words("matrix.label", {label, shape}));
     root.dataset.shape = `${r}x${c}`;
     root.replaceChildren(body, caption);
   }

@@ -17,6 +17,7 @@ import {
 } from "./networkModel.js";
 import {ensureStyles, extend, followWidth, h, lifecycle, resolveWidth, setAttrs, setLabel, setText} from "./theme.js";
 import type {MatrixLike} from "./validate.js";
+import {plural, words} from "./words.js";
 
 export interface NetworkDiagramOptions {
   /** The network to draw (the library's Network, or anything with inputs and layers [{W, b}]). */
@@ -99,13 +100,13 @@ export function networkDiagram(options: NetworkDiagramOptions): NetworkDiagram {
       "span",
       {style: "color: var(--nn-pos)"},
       h("i", {class: "nn-swatch"}),
-      h("span", {style: "color: var(--theme-foreground)", text: "positive weight"})
+      h("span", {style: "color: var(--theme-foreground)", text: words("network.positive")})
     ),
     h(
       "span",
       {style: "color: var(--nn-neg)"},
       h("i", {class: "nn-swatch"}),
-      h("span", {style: "color: var(--theme-foreground)", text: "negative weight (width = |w|)"})
+      h("span", {style: "color: var(--theme-foreground)", text: words("network.negative")})
     )
   );
   root.append(legend, svgNode, readout);
@@ -139,9 +140,20 @@ export function networkDiagram(options: NetworkDiagramOptions): NetworkDiagram {
     const w = edgeWeight(opts.network, e);
     const g = opts.gradients?.[e.layer - 1];
     const grad = g ? (e.bias ? entry(g.db, 0, e.j) : entry(g.dW, e.i, e.j)) : undefined;
-    const from = e.bias ? "bias" : e.layer === 1 ? `input x${sub(e.i + 1)}` : `unit ${e.i + 1} of layer ${e.layer - 1}`;
+    const from = e.bias
+      ? words("network.bias")
+      : e.layer === 1
+        ? words("network.input", {x: `x${sub(e.i + 1)}`})
+        : words("network.unit", {j: e.i + 1, l: e.layer - 1});
     const where = e.bias ? `b[${e.j}]` : `W[${e.i}][${e.j}]`;
-    return `${weightName(e)} = ${fmt(w)}  (${from} → unit ${e.j + 1} of layer ${e.layer}; layers[${e.layer - 1}].${where})${grad === undefined ? "" : `\n∂L/∂${weightName(e)} = ${fmt(grad)}`}`;
+    const edge = words("network.edge", {
+      name: weightName(e),
+      w: fmt(w),
+      from,
+      to: words("network.unit", {j: e.j + 1, l: e.layer}),
+      code: `layers[${e.layer - 1}].${where}`
+    });
+    return `${edge}${grad === undefined ? "" : `\n∂L/∂${weightName(e)} = ${fmt(grad)}`}`;
   }
 
   function render() {
@@ -280,14 +292,23 @@ export function networkDiagram(options: NetworkDiagramOptions): NetworkDiagram {
     setLabel(
       svgNode,
       opts.label ??
-        `Network diagram ${arch}: ${edges.length} connections${opts.bias !== false ? " including biases" : ""}, blue for positive weights and orange for negative, thicker for larger magnitude${out ? `; for input [${opts.input?.map(fmt).join(", ")}] the output is [${out.map(fmt).join(", ")}]` : ""}. Arrow keys step through the weights.`
+        words("network.summary", {
+          arch,
+          n: edges.length,
+          bias: opts.bias !== false ? words("network.withBias") : "",
+          output: out
+            ? words("network.output", {input: opts.input?.map(fmt).join(", ") ?? "", output: out.map(fmt).join(", ")})
+            : ""
+        })
     );
     const sel = edges.find((e) => e.id === selected);
     setText(
       readout,
       sel
         ? describeEdge(sel)
-        : `Hover a connection, or focus the diagram and use ← →, to read a weight.${hiddenLabels ? ` (${hiddenLabels} label${hiddenLabels > 1 ? "s" : ""} left out where there was no room.)` : ""}`
+        : words("network.hint", {
+            left: hiddenLabels ? words("network.left", {n: hiddenLabels, s: plural(hiddenLabels)}) : ""
+          })
     );
   }
 

@@ -1,6 +1,7 @@
 // Geometry of one neuron's decision line in the plane of its two inputs: where z = w₁x₁ + w₂x₂ + b = 0 cuts a
 // square, which part of the square has z > 0, the line written as an equation, and the weight arrow (w₁, w₂),
 // which is perpendicular to the line. Pure maths, so it can be unit-tested in Node.
+import {words} from "./words.js";
 
 export type Point = [number, number];
 
@@ -67,8 +68,8 @@ function fixed(v: number, digits: number): string {
 export function lineEquation(w: LineWeights, digits = 3): string {
   const signed = (v: number) => (Number(fixed(v, digits)) < 0 ? `- ${fixed(-v, digits)}` : `+ ${fixed(v, digits)}`);
   if (w.w2 !== 0) return `x₂ = ${fixed(-w.w1 / w.w2, digits)}·x₁ ${signed(-w.b / w.w2)}`;
-  if (w.w1 !== 0) return `x₁ = ${fixed(-w.b / w.w1, digits)} (a vertical line)`;
-  return `no line: w₁ = w₂ = 0, so z = b everywhere`;
+  if (w.w1 !== 0) return words("line.vertical", {equation: `x₁ = ${fixed(-w.b / w.w1, digits)}`});
+  return words("line.none");
 }
 
 /**

@@ -25,6 +25,7 @@ import {
   readPlayground
 } from "./playgroundConfig.js";
 import {ensureStyles, extend, h, lifecycle, setText, uid} from "./theme.js";
+import {plural, words} from "./words.js";
 
 export interface PlaygroundOptions {
   /** The first setting (default: XOR, one hidden layer of 2 tanh units, learning rate 1). */
@@ -113,18 +114,23 @@ export function playground(options: PlaygroundOptions = {}): Playground {
   const root = h("div", {class: "nn-fig nn-playground"}) as Playground;
 
   // Settings.
-  const dataControl = dropDown("data");
-  const layersControl = dropDown("hidden layers");
+  const dataControl = dropDown(words("playground.data"));
+  const layersControl = dropDown(words("playground.layers"));
   const unitsBox = h("div", {class: "nn-playground-units"});
   let unitControls: ReturnType<typeof dropDown>[] = [];
-  const activationControl = dropDown("activation");
-  const rateControl = dropDown("learning rate");
+  const activationControl = dropDown(words("playground.activation"));
+  const rateControl = dropDown(words("playground.rate"));
   const mapsId = uid("nn-playground");
   const mapsBox = h("input", {type: "checkbox", id: mapsId, checked: options.neuronMaps ?? true});
-  const mapsControl = h("div", {class: "nn-control"}, mapsBox, h("label", {for: mapsId, text: "neuron maps"}));
+  const mapsControl = h(
+    "div",
+    {class: "nn-control"},
+    mapsBox,
+    h("label", {for: mapsId, text: words("playground.maps")})
+  );
   const settings = h(
     "div",
-    {class: "nn-controls", role: "group", "aria-label": "network settings"},
+    {class: "nn-controls", role: "group", "aria-label": words("playground.settings")},
     dataControl.root,
     layersControl.root,
     unitsBox,
@@ -158,7 +164,7 @@ export function playground(options: PlaygroundOptions = {}): Playground {
     resolution: options.resolution ?? 50,
     invalidation: options.invalidation
   });
-  const curve: LossCurve = lossCurve({height: 220, yLabel: "loss", invalidation: options.invalidation});
+  const curve: LossCurve = lossCurve({height: 220, yLabel: words("axis.loss"), invalidation: options.invalidation});
   root.append(settings, player, h("div", {class: "nn-playground-body"}, map, curve), status);
 
   function showConfig(): void {
@@ -171,7 +177,7 @@ export function playground(options: PlaygroundOptions = {}): Playground {
       String(config.hidden.length)
     );
     while (unitControls.length < config.hidden.length) {
-      const control = dropDown(`units in layer ${unitControls.length + 1}`);
+      const control = dropDown(words("playground.units", {l: unitControls.length + 1}));
       const l = unitControls.length;
       control.select.addEventListener("change", () => {
         const hidden = [...config.hidden];
@@ -211,7 +217,7 @@ export function playground(options: PlaygroundOptions = {}): Playground {
     config = {...config, ...part};
     showConfig();
     if (options.onChange) {
-      setText(status, "Rebuilding the network…");
+      setText(status, words("playground.rebuilding"));
       options.onChange(config, changed);
     } else {
       const built = buildPlayground(config);
@@ -242,10 +248,7 @@ export function playground(options: PlaygroundOptions = {}): Playground {
     if (out.activation === "softmax") return {loss: "crossEntropy", fromLogits: false};
     if (out.activation === "identity")
       return {loss: out.units === 1 ? "binaryCrossEntropy" : "crossEntropy", fromLogits: true};
-    throw new Error(
-      `the output layer is ${out.units} ${out.activation} unit${out.units === 1 ? "" : "s"}; ` +
-        'a classifier ends in {units: 1, activation: "sigmoid"} (or softmax for more classes)'
-    );
+    throw new Error(words("playground.output", {n: out.units, activation: out.activation, s: plural(out.units)}));
   }
 
   function load(run: PlaygroundRun): void {
@@ -263,7 +266,7 @@ export function playground(options: PlaygroundOptions = {}): Playground {
       const listed = [...dataControl.select.options].map((o) => ({value: o.value, text: o.text}));
       dataControl.show(listed, run.data.name);
     }
-    notes = read.notes.length ? `Note: ${read.notes.join("; ")}.` : "";
+    notes = read.notes.length ? words("playground.note", {notes: read.notes.join(words("list.semicolon"))}) : "";
     player.reset(); // pauses, counts from 0 and calls reset()
     if (wasPlaying && trainer) player.play();
   }
@@ -273,7 +276,7 @@ export function playground(options: PlaygroundOptions = {}): Playground {
     if (!loaded) return;
     try {
       const run = loaded;
-      if (run.network.inputs !== 2) throw new Error(`the network takes ${run.network.inputs} inputs; the map needs 2`);
+      if (run.network.inputs !== 2) throw new Error(words("playground.inputs", {n: run.network.inputs}));
       const net = run.network.clone();
       const {loss, fromLogits} = lossFor(net);
       trainer = new Trainer(net, run.data.X, run.data.y, {
@@ -289,7 +292,7 @@ export function playground(options: PlaygroundOptions = {}): Playground {
       setText(status, notes);
     } catch (error) {
       trainer = null;
-      setText(status, `Cannot train this network: ${(error as Error).message}.`);
+      setText(status, words("playground.cannot", {message: (error as Error).message}));
     }
     showProgress();
   }
@@ -302,8 +305,8 @@ export function playground(options: PlaygroundOptions = {}): Playground {
     unshown = [];
     const parts: string[] = [];
     if (Number.isFinite(lastLoss)) {
-      parts.push(`loss ${lastLoss.toFixed(4)}`);
-      if (Number.isFinite(map.accuracy)) parts.push(`accuracy ${fmt(map.accuracy * 100)} %`);
+      parts.push(words("playground.loss", {v: lastLoss.toFixed(4)}));
+      if (Number.isFinite(map.accuracy)) parts.push(words("playground.accuracy", {v: fmt(map.accuracy * 100)}));
     }
     setText(readout, parts.join(" · "));
   }
@@ -319,7 +322,7 @@ export function playground(options: PlaygroundOptions = {}): Playground {
         unshown.push({epoch: progress.epoch, loss: progress.loss});
       map.update();
       showProgress(progress.done);
-      if (progress.done) setText(status, `Paused after ${progress.epoch} epochs: press Reset to start again.`);
+      if (progress.done) setText(status, words("playground.paused", {n: progress.epoch}));
       return !progress.done;
     } catch (error) {
       showProgress();

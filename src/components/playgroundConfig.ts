@@ -3,13 +3,14 @@
 // No DOM here, so every function can be unit-tested in Node.
 import {circles, type Dataset, gate, moons, type Network, network, spirals} from "../lib/nn/index.js";
 import {constLine} from "./playground/sourceLines.js";
+import {words} from "./words.js";
 
 /** The data sets the trainer offers, by key. */
 export const PLAYGROUND_DATASETS = {
-  xor: {label: "XOR", code: 'gate("xor")', make: () => gate("xor")},
-  circles: {label: "circles", code: "circles()", make: () => circles()},
-  moons: {label: "moons", code: "moons()", make: () => moons()},
-  spirals: {label: "spirals", code: "spirals({classes: 2})", make: () => spirals({classes: 2})}
+  xor: {label: words("dataset.xor"), code: 'gate("xor")', make: () => gate("xor")},
+  circles: {label: words("dataset.circles"), code: "circles()", make: () => circles()},
+  moons: {label: words("dataset.moons"), code: "moons()", make: () => moons()},
+  spirals: {label: words("dataset.spirals"), code: "spirals({classes: 2})", make: () => spirals({classes: 2})}
 } as const;
 
 export type PlaygroundDataName = keyof typeof PLAYGROUND_DATASETS;
@@ -144,7 +145,7 @@ export function readPlayground(data: Pick<Dataset, "name">, net: LayeredNetwork,
   const hiddenLayers = net.layers.slice(0, -1);
   const activations = [...new Set(hiddenLayers.map((l) => l.activation))];
   const notes: string[] = [];
-  if (activations.length > 1) notes.push(`the hidden layers mix activations (${activations.join(", ")})`);
+  if (activations.length > 1) notes.push(words("playground.mixed", {activations: activations.join(", ")}));
   return {
     data: byName[data.name] ?? null,
     hidden: hiddenLayers.map((l) => l.units),

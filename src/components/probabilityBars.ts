@@ -2,6 +2,7 @@
 // changes as you watch (a digit being drawn, a test digit picked). update(probabilities) redraws in place.
 import * as d3 from "d3";
 import {ensureStyles, extend, followWidth, h, lifecycle, resolveWidth, setLabel, setText} from "./theme.js";
+import {words} from "./words.js";
 
 export interface ProbabilityBarsOptions {
   /** A name per class, in the order of the probabilities. */
@@ -29,12 +30,12 @@ export function wholePercent(p: number): string {
 
 /** The text alternative: the classes from most to least probable, down to 1 %, then how many are below. */
 export function describeProbabilities(p: readonly number[] | null, classes: readonly string[]): string {
-  if (!p) return "Probabilities: none yet.";
+  if (!p) return words("probability.none");
   const order = p.map((_, k) => k).sort((a, b) => p[b] - p[a]);
   const shown = order.filter((k, rank) => rank === 0 || p[k] >= 0.01);
   const rest = order.length - shown.length;
-  const listed = shown.map((k) => `${classes[k]} ${wholePercent(p[k])}`).join(", ");
-  return `Probabilities, largest first: ${listed}${rest ? `; the other ${rest} below 1 %` : ""}.`;
+  const listed = shown.map((k) => `${classes[k]} ${wholePercent(p[k])}`).join(words("list.comma"));
+  return words("probability.summary", {list: listed, rest: rest ? words("probability.rest", {n: rest}) : ""});
 }
 
 const M = {top: 18, right: 6, bottom: 22, left: 6};
@@ -115,7 +116,12 @@ export function probabilityBars(options: ProbabilityBarsOptions): ProbabilityBar
       .attr("font-weight", (d) => (d.k === best ? "bold" : null))
       .text((d) => d.name);
     setLabel(svgNode, describeProbabilities(p, classes));
-    setText(readout, p ? `most probable: ${classes[best]} (${wholePercent(p[best])})` : "no prediction yet");
+    setText(
+      readout,
+      p
+        ? words("probability.best", {name: classes[best], percent: wholePercent(p[best])})
+        : words("probability.noPrediction")
+    );
   }
 
   if (options.width === undefined) {

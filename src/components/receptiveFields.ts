@@ -3,6 +3,7 @@
 // focus a unit (arrow keys move between units) to see which part of the signal it reads, through every layer.
 import * as d3 from "d3";
 import {ensureStyles, extend, followWidth, h, lifecycle, resolveWidth, setLabel, setText} from "./theme.js";
+import {words} from "./words.js";
 
 /** A layer of units, each reading `window` neighbouring units (or slices) of the layer below, `stride` apart. */
 export interface WindowLayer {
@@ -86,14 +87,23 @@ export function receptiveFields(options: ReceptiveFieldsOptions): ReceptiveField
   root.append(svgNode, readout);
 
   const rowsAbove = layers.length + (options.output ? 1 : 0);
-  const label = (l: number) => layers[l].name ?? `layer ${l + 1}`;
+  const label = (l: number) => layers[l].name ?? words("fields.layer", {l: l + 1});
 
   function describe(): string {
-    const parts = fields.map(
-      (units, l) =>
-        `${label(l)}: ${units.length} units, each reading ${layers[l].window} ${l === 0 ? "slices" : "units"} below, ${layers[l].stride} apart`
+    const parts = fields.map((units, l) =>
+      words("fields.layerReads", {
+        layer: label(l),
+        n: units.length,
+        window: layers[l].window,
+        what: words(l === 0 ? "fields.slices" : "fields.units"),
+        stride: layers[l].stride
+      })
     );
-    return `A signal of ${signal.length} slices. ${parts.join("; ")}${options.output ? `; then ${options.output}, reading every unit below` : ""}.`;
+    return words("fields.summary", {
+      n: signal.length,
+      layers: parts.join(words("list.semicolon")),
+      output: options.output ? words("fields.output", {output: options.output}) : ""
+    });
   }
 
   function render() {
@@ -142,7 +152,7 @@ export function receptiveFields(options: ReceptiveFieldsOptions): ReceptiveField
       );
     svg
       .selectAll("text.axis")
-      .data([`signal: ${signal.length} slices`])
+      .data([words("fields.signal", {n: signal.length})])
       .join("text")
       .attr("class", "axis nn-muted")
       .attr("font-size", 11)
@@ -195,7 +205,7 @@ export function receptiveFields(options: ReceptiveFieldsOptions): ReceptiveField
       .attr("stroke", (d) => (d.lit ? "var(--nn-c0)" : "var(--theme-foreground-faint)"))
       .attr("stroke-width", (d) => (d.lit ? 1.6 : 0.7));
     const nodes = [
-      ...units.map((u) => ({...u, name: `${label(u.l)}, unit ${u.t + 1}`})),
+      ...units.map((u) => ({...u, name: words("fields.unitName", {layer: label(u.l), u: u.t + 1})})),
       ...(options.output
         ? [{l: layers.length, t: 0, cx: (M.left + width - M.right) / 2, cy: rowY(layers.length), name: options.output}]
         : [])
@@ -221,7 +231,7 @@ export function receptiveFields(options: ReceptiveFieldsOptions): ReceptiveField
     svg
       .selectAll("text.row")
       .data([
-        ...layers.map((_, l) => `${label(l)}: ${fields[l].length} units`),
+        ...layers.map((_, l) => words("fields.row", {layer: label(l), n: fields[l].length})),
         ...(options.output ? [options.output] : [])
       ])
       .join("text")
@@ -231,17 +241,22 @@ export function receptiveFields(options: ReceptiveFieldsOptions): ReceptiveField
       .attr("y", (_, l) => rowY(l) - 13)
       .text((t) => t);
     setLabel(svgNode, describe());
-    if (!shown) setText(readout, "Hover a unit, or focus the picture and use the arrow keys, to see what it reads.");
+    if (!shown) setText(readout, words("fields.hint"));
     else if (active.layer >= layers.length)
-      setText(readout, `${options.output}: reads every unit below it, so all ${signal.length} slices`);
+      setText(readout, words("fields.outputReads", {output: options.output ?? "", n: signal.length}));
     else {
       const f = fields[active.layer][active.unit];
       const range = `${f.from + 1}–${f.to + 1}`;
       const reads =
         active.layer === 0
-          ? `slices ${range}`
-          : `units ${range} of ${label(active.layer - 1)}, so slices ${f.inputFrom + 1}–${f.inputTo + 1} of the signal`;
-      setText(readout, `${label(active.layer)}, unit ${active.unit + 1}: reads ${reads}`);
+          ? words("fields.sliceRange", {range})
+          : words("fields.unitRange", {
+              range,
+              layer: label(active.layer - 1),
+              from: f.inputFrom + 1,
+              to: f.inputTo + 1
+            });
+      setText(readout, words("fields.reads", {layer: label(active.layer), u: active.unit + 1, reads}));
     }
   }
 

@@ -17,6 +17,7 @@ import {
   uid
 } from "./theme.js";
 import {assertDomain} from "./validate.js";
+import {words} from "./words.js";
 
 export interface ResidualPlotOptions {
   /** The feature of each point (or its sample number), along x. */
@@ -114,8 +115,8 @@ export function residualPlot(options: ResidualPlotOptions): ResidualPlot {
       ? h("i", {class: "nn-swatch", style: "color: var(--nn-c1)"})
       : h("i", {class: "nn-dot", style: "background: var(--theme-background); border: 2px solid var(--nn-c1)"});
     legend.replaceChildren(
-      h("span", {}, h("i", {class: "nn-dot", style: "background: var(--nn-c0)"}), "target y"),
-      h("span", {}, prediction, withLine ? "line ŷ = b + w·x" : "prediction ŷ"),
+      h("span", {}, h("i", {class: "nn-dot", style: "background: var(--nn-c0)"}), words("residual.target")),
+      h("span", {}, prediction, words(withLine ? "residual.line" : "residual.prediction")),
       h(
         "span",
         {},
@@ -229,19 +230,31 @@ export function residualPlot(options: ResidualPlotOptions): ResidualPlot {
       .attr("cx", (d) => d.px)
       .attr("cy", (d) => d.pyTarget);
     mse = meanSquaredResidual(ys, predictions);
-    const summary = `mean squared residual (the mean area of the squares): ${fmt(mse)}`;
+    const summary = words("residual.mean", {mse: fmt(mse)});
     setText(readout, summary);
     setText(
       pointReadout,
       focused >= 0
-        ? `point ${focused + 1}: y = ${fmt(ys[focused])}, ŷ = ${fmt(predictions[focused])}, ŷ − y = ${fmt(predictions[focused] - ys[focused])}, (ŷ − y)² = ${fmt((predictions[focused] - ys[focused]) ** 2)}`
-        : "Focus the plot and press ← → to read each point."
+        ? words("residual.point", {
+            i: focused + 1,
+            y: fmt(ys[focused]),
+            p: fmt(predictions[focused]),
+            r: fmt(predictions[focused] - ys[focused]),
+            r2: fmt((predictions[focused] - ys[focused]) ** 2)
+          })
+        : words("residual.hint")
     );
     setLabel(
       svgNode,
       opts.label ??
-        `${xs.length} points with their ${opts.line ? `fitted line ŷ = ${fmt(opts.line.b)} + ${fmt(opts.line.w)}·x` : "predictions"}; ` +
-          `each residual ŷ − y is a vertical segment${opts.squares === false ? "" : " and its square a shaded square"}; ${summary}. Arrow keys step through the points.`
+        words("residual.summary", {
+          n: xs.length,
+          what: opts.line
+            ? words("residual.fitted", {b: fmt(opts.line.b), w: fmt(opts.line.w)})
+            : words("residual.predictions"),
+          squares: opts.squares === false ? "" : words("residual.squares"),
+          mean: summary
+        })
     );
   }
 

@@ -6,6 +6,7 @@ import {softmax} from "../lib/nn/index.js";
 import {fmt} from "./axes.js";
 import {ensureStyles, extend, followWidth, h, lifecycle, resolveWidth, setLabel, setText} from "./theme.js";
 import {assertDomain, assertFiniteNumber, assertPositive} from "./validate.js";
+import {words} from "./words.js";
 
 export interface SoftmaxBarsOptions {
   /** The scores z₁ … z_K, one per class. */
@@ -59,9 +60,9 @@ export function snapScore(v: number, [lo, hi]: [number, number], step: number): 
 
 /** The text alternative: every score and every probability, in class order. */
 export function describeBars(z: readonly number[], p: readonly number[], classes: readonly string[]): string {
-  const scores = z.map((v, k) => `${classes[k]} ${fmt(v)}`).join(", ");
-  const probabilities = p.map((v, k) => `${classes[k]} ${percent(v)}`).join(", ");
-  return `Scores z: ${scores}. softmax(z): ${probabilities}.`;
+  const scores = z.map((v, k) => `${classes[k]} ${fmt(v)}`).join(words("list.comma"));
+  const probabilities = p.map((v, k) => `${classes[k]} ${percent(v)}`).join(words("list.comma"));
+  return words("softmax.summary", {scores, probabilities});
 }
 
 function checkScores(z: unknown): number[] {
@@ -94,7 +95,7 @@ export function softmaxBars(options: SoftmaxBarsOptions): SoftmaxBars {
   root.append(svgNode, readout);
 
   function classNames(): string[] {
-    return z.map((_, k) => opts.classes?.[k] ?? `class ${k + 1}`);
+    return z.map((_, k) => opts.classes?.[k] ?? words("class.name", {k: k + 1}));
   }
 
   function check() {
@@ -114,12 +115,12 @@ export function softmaxBars(options: SoftmaxBarsOptions): SoftmaxBars {
     const H = stacked ? 2 * panelH : panelH;
     svg.attr("width", width).attr("height", H).attr("viewBox", `0 0 ${width} ${H}`);
     const panels = [
-      {key: "z", x0: 0, y0: 0, title: "scores z (drag a bar)", domain: scoreDomain(z, opts.domain), values: z},
+      {key: "z", x0: 0, y0: 0, title: words("softmax.scores"), domain: scoreDomain(z, opts.domain), values: z},
       {
         key: "p",
         x0: stacked ? 0 : panelW + GAP,
         y0: stacked ? panelH : 0,
-        title: "probabilities softmax(z)",
+        title: words("softmax.probabilities"),
         domain: [0, 1] as [number, number],
         values: p
       }
@@ -200,16 +201,12 @@ export function softmaxBars(options: SoftmaxBarsOptions): SoftmaxBars {
         .attr("y", panelH - M.bottom + 16)
         .text((k) => names[k]);
     }
-    setLabel(
-      svgNode,
-      opts.label ??
-        `${describeBars(z, p, names)} Drag a score bar up or down, or focus the chart and use the arrow keys: left and right choose a class, up and down change its score.`
-    );
+    setLabel(svgNode, opts.label ?? words("softmax.keys", {summary: describeBars(z, p, names)}));
     setText(
       readout,
       focused || dragged
-        ? `${names[selected]}: z = ${fmt(z[selected])}, softmax = ${percent(p[selected])}   (← → choose a class, ↑ ↓ change its score)`
-        : "Drag a score bar, or focus the chart and use the arrow keys."
+        ? words("softmax.selected", {name: names[selected], z: fmt(z[selected]), p: percent(p[selected])})
+        : words("softmax.hint")
     );
   }
 

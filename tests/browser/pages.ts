@@ -13,10 +13,10 @@ function flatten(entries: PageEntry[]): {name: string; path: string}[] {
   );
 }
 
-/** Home first, then every page in sidebar order. */
-export const pages = [{name: "Home", path: "/"}, ...flatten(config.pages as PageEntry[])];
+/** Home first (English, then Chinese), then every page in sidebar order (the Chinese sections come last). */
+export const pages = [{name: "Home", path: "/"}, {name: "首页", path: "/zh/"}, ...flatten(config.pages as PageEntry[])];
 
-/** The Markdown source file of a page path. */
+/** The Markdown source file of a page path ("/zh/" → src/zh/index.md). */
 export function sourceFile(path: string): string {
-  return `src${path === "/" ? "/index" : path}.md`;
+  return `src${path.endsWith("/") ? `${path}index` : path}.md`;
 }

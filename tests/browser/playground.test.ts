@@ -240,11 +240,14 @@ describe("the Playground", () => {
     // Drag the point added by the click.
     await control("clicking the map").selectOption({label: "moves points (drag)"});
     const first = await app((a) => a.data.points[500]);
-    const px = box.x + ((first.x1 + 6) / 12) * box.width;
-    const py = box.y + ((6 - first.x2) / 12) * box.height;
+    // Measured again: focusing the map above may have scrolled the page.
+    const now = await map.boundingBox();
+    if (!now) throw new Error("the map is not on screen");
+    const px = now.x + ((first.x1 + 6) / 12) * now.width;
+    const py = now.y + ((6 - first.x2) / 12) * now.height;
     await page.mouse.move(px, py);
     await page.mouse.down();
-    await page.mouse.move(px - box.width * 0.25, py + box.height * 0.25, {steps: 4});
+    await page.mouse.move(px - now.width * 0.25, py + now.height * 0.25, {steps: 4});
     await page.mouse.up();
     const moved = await app((a) => a.data.points[500]);
     expect(moved.x1).toBeCloseTo(first.x1 - 3, 0);

@@ -10,6 +10,8 @@
 // Two ways to use it. On its own, the controls build the network (cell.ts: buildNetwork). With `onChange`, a live
 // cell builds it: a control reports the new setting (the page rewrites the cell with rewritePlaygroundCell), and the
 // page hands what the cell built to load(), which sets the controls to match.
+
+import {t} from "../../lib/i18n.js";
 import {Matrix, type Network, Random} from "../../lib/nn/index.js";
 import {fmt} from "../axes.js";
 import {paintOutputs, paintUnit} from "../decisionGrid.js";
@@ -25,7 +27,7 @@ import {modelFromFile, modelToFile} from "./modelFile.js";
 import {type NodeTarget, networkView, nodeWords, sameTarget} from "./networkView.js";
 import {neuronCard} from "./neuronCard.js";
 import {type MapTool, outputMap} from "./outputMap.js";
-import {CLASS_COLOR_NAMES, classPalette, outputShades} from "./paint.js";
+import {classColorName, classPalette, outputShades} from "./paint.js";
 import {type Scores, Session, sameArchitecture, sameNetwork} from "./session.js";
 import {
   changedKeys,
@@ -109,21 +111,21 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
   const root = h("div", {class: "nn-fig nn-pg"}) as PlaygroundApp;
   const status = h("p", {class: "nn-pg-status", role: "status"});
   const say = (text: string) => setText(status, text);
-  const REBUILDING = "Rebuilding the network…";
-  const WAITING = "Waiting for the model cell below to build the network…";
+  const REBUILDING = t("pg.rebuilding");
+  const WAITING = t("pg.waiting");
 
   // Running: play, step, reset, the epoch.
-  const playButton = h("button", {type: "button", "aria-pressed": "false", text: "▶ Play"});
-  const stepButton = h("button", {type: "button", text: "Step"});
-  const resetButton = h("button", {type: "button", text: "Reset"});
-  const epochText = h("span", {class: "nn-pg-epoch", "aria-live": "off", text: "epoch 0"});
+  const playButton = h("button", {type: "button", "aria-pressed": "false", text: t("pg.play")});
+  const stepButton = h("button", {type: "button", text: t("pg.step")});
+  const resetButton = h("button", {type: "button", text: t("pg.reset")});
+  const epochText = h("span", {class: "nn-pg-epoch", "aria-live": "off", text: t("pg.epoch", {n: 0})});
   const controls = settingsControls((part) => change(part, {picked: "data" in part}));
   const bar = h(
     "div",
     {class: "nn-pg-bar"},
     h(
       "div",
-      {class: "nn-controls", role: "group", "aria-label": "training controls"},
+      {class: "nn-controls", role: "group", "aria-label": t("pg.trainingControls")},
       playButton,
       stepButton,
       resetButton,
@@ -132,38 +134,43 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
   );
 
   // Data: the learner's points.
-  const tool = dropDown("clicking the map");
-  const pointValue = rangeInput("value of new points", {min: -1, max: 1, step: 0.1}, (v) => v.toFixed(1));
+  const tool = dropDown(t("pg.tool"));
+  const pointValue = rangeInput(t("pg.pointValue"), {min: -1, max: 1, step: 0.1}, (v) => v.toFixed(1));
   pointValue.show(1);
   const csvError = h("p", {class: "nn-error", role: "alert"});
-  const csvInput = fileInput("load points (CSV: x₁, x₂, label)", ".csv,text/csv,text/plain", loadCsv);
-  const savePoints = h("button", {type: "button", text: "Save points (CSV)"});
+  const csvInput = fileInput(t("pg.loadCsv"), ".csv,text/csv,text/plain", loadCsv);
+  const savePoints = h("button", {type: "button", text: t("pg.savePoints")});
 
   // Output.
   const scoresText = h("div", {class: "nn-pg-scores", "aria-live": "off"});
-  const loss = lossCurve({height: 150, yLabel: "loss", invalidation: options.invalidation});
+  const loss = lossCurve({
+    height: 150,
+    xLabel: t("pg.epochAxis"),
+    yLabel: t("pg.loss"),
+    invalidation: options.invalidation
+  });
   const mapCaption = h("p", {class: "nn-pg-hint"});
-  const tableBox = h("details", {class: "nn-pg-table"}, h("summary", {text: "The map as a table"}));
+  const tableBox = h("details", {class: "nn-pg-table"}, h("summary", {text: t("pg.tableSummary")}));
   const table = h("table");
   tableBox.append(table);
 
   // Files and the link.
-  const exportButton = h("button", {type: "button", text: "Export model (JSON)"});
-  const modelInput = fileInput("load a model (JSON)", ".json,application/json", loadModel);
+  const exportButton = h("button", {type: "button", text: t("pg.exportModel")});
+  const modelInput = fileInput(t("pg.loadModel"), ".json,application/json", loadModel);
   const modelError = h("p", {class: "nn-error", role: "alert"});
   const linkInput = h("input", {
     type: "text",
     readonly: true,
     id: `nn-pg-link-${Math.random().toString(36).slice(2, 8)}`
   });
-  const copyLink = h("button", {type: "button", text: "Copy link"});
+  const copyLink = h("button", {type: "button", text: t("pg.copyLink")});
 
   const view = networkView(
     {
       onToggleFeature(id) {
         const on = settings.features.includes(id);
         if (on && settings.features.length === 1) {
-          say("The network needs at least one input.");
+          say(t("pg.needsInput"));
           return;
         }
         change({features: on ? settings.features.filter((f) => f !== id) : [...settings.features, id]});
@@ -221,17 +228,17 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
       "div",
       {class: "nn-pg-columns"},
       column(
-        "Network",
+        t("pg.network"),
         "nn-pg-wide",
         view.root,
         h("p", {
           class: "nn-pg-hint",
-          text: "Blue links and maps are positive, orange negative. Hover a node to see its map enlarged, click it for its weights; hover a link to read its weight, click it to change it. By keyboard: Tab to the nodes, then the arrow keys and Enter."
+          text: t("pg.networkHint")
         }),
         card.root
       ),
       column(
-        "Output",
+        t("pg.output"),
         "nn-pg-output",
         scoresText,
         map.root,
@@ -250,7 +257,7 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
       h(
         "div",
         {class: "nn-control nn-pg-link"},
-        h("label", {for: linkInput.id, text: "link to these settings"}),
+        h("label", {for: linkInput.id, text: t("pg.linkLabel")}),
         linkInput,
         copyLink
       )
@@ -285,9 +292,7 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
           points = points.filter((p) => p.y < settings.classes);
           const dropped = data.points.length - points.length;
           if (dropped)
-            say(
-              `${dropped} point${dropped === 1 ? "" : "s"} of the classes taken away ${dropped === 1 ? "was" : "were"} removed.`
-            );
+            say(t("pg.dropped", {n: dropped, s: dropped === 1 ? "" : "s", were: dropped === 1 ? "was" : "were"}));
         }
         if (changed.includes("trainRatio")) points = split(points, settings.trainRatio, new Random(settings.seed));
         newData = {...data, points, classes: settings.classes};
@@ -348,7 +353,7 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
       afterDataChange();
     } catch (error) {
       pause();
-      say(`Cannot train this network: ${(error as Error).message}.`);
+      say(t("pg.cannotTrain", {message: (error as Error).message}));
     }
   }
 
@@ -365,11 +370,11 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
     controls.show(settings, data.own ? data : null);
     const classes = Array.from({length: data.problem === "regression" ? 0 : data.classes}, (_, c) => ({
       value: `add ${c}`,
-      text: `adds class ${c} (${CLASS_COLOR_NAMES[c]})`
+      text: t("pg.toolAddClass", {c, color: classColorName(c)})
     }));
-    const adds = data.problem === "regression" ? [{value: "add", text: "adds a point"}] : classes;
+    const adds = data.problem === "regression" ? [{value: "add", text: t("pg.toolAdd")}] : classes;
     const current = tool.select.value || "move";
-    const list = [{value: "move", text: "moves points (drag)"}, ...adds, {value: "remove", text: "removes points"}];
+    const list = [{value: "move", text: t("pg.toolMove")}, ...adds, {value: "remove", text: t("pg.toolRemove")}];
     tool.show(list, list.some((o) => o.value === current) ? current : "move");
     pointValue.root.hidden = data.problem !== "regression";
     setTool();
@@ -421,7 +426,7 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
         return;
       }
       pause();
-      say(`The model cell's network cannot be trained here: ${(error as Error).message}.`);
+      say(t("pg.cellCannotTrain", {message: (error as Error).message}));
       return;
     }
     if (linkWins.length && options.onChange) {
@@ -447,12 +452,12 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
     const notes = [...read.notes];
     if (pending) {
       if (sameArchitecture(pending, read.network)) first = pending;
-      else notes.push("the model cell builds a different network than the file, so the file's weights were not used");
+      else notes.push(t("pg.fileWeightsUnused"));
       pending = null;
     }
     start(first, read.training, unchangedCell && first === read.network);
     if (!session) return;
-    if (notes.length) say(`Note: ${notes.join("; ")}.`);
+    if (notes.length) say(t("pg.note", {notes: notes.join(t("pg.noteSep"))}));
     else if (status.textContent === REBUILDING || status.textContent === WAITING) say("");
   }
 
@@ -466,7 +471,7 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
   // ————— Data edits, CSV, model files —————
 
   function setOwnData(points: PlaygroundData["points"]): void {
-    data = {...data, name: "your points", own: true, points};
+    data = {...data, name: t("pg.yourPoints"), own: true, points};
     controls.show(settings, data);
     if (session) {
       session.setData(data);
@@ -481,7 +486,7 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
       parsed = parseCsv(text, settings.problem);
     } catch (error) {
       const reason = error instanceof CsvError ? error.message : String(error);
-      csvError.textContent = `${name} was not loaded: ${reason}. Your points are unchanged.`;
+      csvError.textContent = t("pg.csvNotLoaded", {name, reason});
       return;
     }
     csvError.textContent = "";
@@ -501,7 +506,12 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
     };
     change({classes}, {data: loaded});
     say(
-      `Loaded ${points.length} points from ${name}: ${points.filter((p) => !p.test).length} to train on, ${points.filter((p) => p.test).length} to test.`
+      t("pg.csvLoaded", {
+        n: points.length,
+        name,
+        train: points.filter((p) => !p.test).length,
+        test: points.filter((p) => p.test).length
+      })
     );
   }
 
@@ -513,7 +523,10 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
         (info.problem !== data.problem || (info.problem === "classification" && info.classes !== data.classes))
       ) {
         throw new Error(
-          `it is a ${info.problem === "regression" ? "regression" : `${info.classes}-class`} model but your points are ${data.problem === "regression" ? "values" : `${data.classes} classes`}`
+          t("pg.modelMismatch", {
+            model: info.problem === "regression" ? t("pg.regressionModel") : t("pg.classModel", {k: info.classes}),
+            points: data.problem === "regression" ? t("pg.pointsValues") : t("pg.pointsClasses", {k: data.classes})
+          })
         );
       }
       const hidden = network.layers.slice(0, -1);
@@ -531,9 +544,9 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
         },
         {model: network}
       );
-      say(`Loaded the model from ${name}: ${network.toString()}.`);
+      say(t("pg.modelLoaded", {name, network: network.toString()}));
     } catch (error) {
-      modelError.textContent = `${name} was not loaded: ${(error as Error).message}. The network is unchanged.`;
+      modelError.textContent = t("pg.modelNotLoaded", {name, message: (error as Error).message});
     }
   }
 
@@ -542,9 +555,9 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
     try {
       download("playground-model.json", modelToFile(session.network, settings), "application/json");
       modelError.textContent = "";
-      say(`Saved the model (${session.network.toString()}) as playground-model.json.`);
+      say(t("pg.modelSaved", {network: session.network.toString()}));
     } catch (error) {
-      modelError.textContent = `The model was not saved: ${(error as Error).message}.`;
+      modelError.textContent = t("pg.modelNotSaved", {message: (error as Error).message});
     }
   });
   savePoints.addEventListener("click", () => download("playground-points.csv", dataToCSV(data), "text/csv"));
@@ -552,9 +565,9 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
     linkInput.select();
     try {
       await navigator.clipboard.writeText(linkInput.value);
-      say("The link is copied.");
+      say(t("pg.copied"));
     } catch {
-      say("Copy the selected link with Ctrl+C (or ⌘C).");
+      say(t("pg.copyByHand"));
     }
   });
 
@@ -563,7 +576,10 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
     try {
       session.setWeight(layer, i, j, value);
       say(
-        `Set ${i < 0 ? "the bias" : "a weight"} of ${nodeWords(layer, j, session.network.layers.length, session.network.outputs)} to ${value}.`
+        t(i < 0 ? "pg.setBias" : "pg.setWeight", {
+          node: nodeWords(layer, j, session.network.layers.length, session.network.outputs),
+          value
+        })
       );
       card.refresh();
       showWords(true);
@@ -588,7 +604,7 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
     showWords(true);
   }
   function showPlaying(): void {
-    playButton.textContent = playing ? "⏸ Pause" : "▶ Play";
+    playButton.textContent = playing ? t("pg.pause") : t("pg.play");
     playButton.setAttribute("aria-pressed", String(playing));
   }
   /** Trains one frame's worth; false when training cannot go on. */
@@ -597,7 +613,7 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
     try {
       session.trainFor(epochs, budget);
       if (session.stopReason) {
-        say(`Training stopped: ${session.stopReason}.`);
+        say(t("pg.trainingStopped", {reason: session.stopReason}));
         return false;
       }
       return true;
@@ -725,17 +741,17 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
     if (!now && performance.now() - wordsAt < 250) return;
     wordsAt = performance.now();
     if (!session) {
-      setText(epochText, "epoch 0");
+      setText(epochText, t("pg.epoch", {n: 0}));
       return;
     }
-    setText(epochText, `epoch ${session.epoch}`);
+    setText(epochText, t("pg.epoch", {n: session.epoch}));
     scores = session.scores();
     const s = scores;
     const number = (v: number) => (Number.isNaN(v) ? "–" : v.toFixed(3));
     const percent = (v: number) => (Number.isNaN(v) ? "–" : `${fmt(v * 100)} %`);
-    const lines = [`test loss ${number(s.testLoss)} · training loss ${number(s.trainLoss)}`];
+    const lines = [t("pg.scoresLoss", {test: number(s.testLoss), train: number(s.trainLoss)})];
     if (settings.problem === "classification")
-      lines.push(`accuracy: test ${percent(s.testAccuracy)} · training ${percent(s.trainAccuracy)}`);
+      lines.push(t("pg.scoresAccuracy", {test: percent(s.testAccuracy), train: percent(s.trainAccuracy)}));
     setText(scoresText, lines.join("\n"));
     const point: LossPoint = {
       epoch: session.epoch,
@@ -765,28 +781,44 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
     const shows =
       target && network
         ? target.kind === "feature"
-          ? `the input ${FEATURES.find((f) => f.id === target.feature)?.text}`
+          ? t("pg.theInput", {name: FEATURES.find((f) => f.id === target.feature)?.text ?? ""})
           : nodeWords(target.layer, target.unit, network.layers.length, network.outputs)
-        : "the output";
+        : t("pg.theOutput");
+    const colours = Array.from({length: data.classes}, (_, c) => classColorName(c));
     const meaning =
       settings.problem === "regression"
-        ? "blue for values near 1, orange near −1"
+        ? t("pg.meaningRegression")
         : data.classes === 2
-          ? "blue where the network predicts class 1, orange for class 0"
-          : `each class's region in its colour (${CLASS_COLOR_NAMES.slice(0, data.classes).join(", ")} for classes 0 to ${data.classes - 1})`;
+          ? t("pg.meaningTwo")
+          : t("pg.meaningMany", {colors: colours.join(t("pg.listSep")), last: data.classes - 1});
     const train = data.points.filter((p) => !p.test).length;
     const test = data.points.length - train;
     const acc =
       scores && settings.problem === "classification"
-        ? `; ${percent(scores.trainAccuracy)} of the training points are classified correctly`
+        ? t("pg.accuracyNote", {percent: percent(scores.trainAccuracy)})
         : "";
     map.label(
-      `Map of ${shows} over x₁ from ${fmt(a0)} to ${fmt(b0)} and x₂ from ${fmt(a1)} to ${fmt(b1)}: ${target ? "blue for high values, orange for low" : meaning}. ${train} training points (circles)${settings.showTest ? ` and ${test} test points (squares)` : ""}${acc}. ` +
-        "The map as a table follows it. Keys: the arrow keys move a cursor, Enter adds a point or picks one up, Delete removes the nearest."
+      t("pg.mapLabel", {
+        shows,
+        a0: fmt(a0),
+        b0: fmt(b0),
+        a1: fmt(a1),
+        b1: fmt(b1),
+        meaning: target ? t("pg.meaningHighLow") : meaning,
+        train,
+        test: settings.showTest ? t("pg.testPoints", {n: test}) : "",
+        acc
+      })
     );
     setText(
       mapCaption,
-      `The map shows ${shows}${target ? " (hovered or focused)" : ""}. ${data.own ? `Your points: ${data.points.length}.` : `${data.name}, ${data.points.length} points.`}`
+      t("pg.mapShows", {
+        shows,
+        looked: target ? t("pg.looked") : "",
+        points: data.own
+          ? t("pg.ownPoints", {n: data.points.length})
+          : t("pg.dataPoints", {name: data.name, n: data.points.length})
+      })
     );
   }
   const percent = (v: number) => (Number.isNaN(v) ? "–" : `${fmt(v * 100)} %`);
@@ -810,9 +842,9 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
       const v = out.data[k];
       return settings.problem === "regression" ? v.toFixed(2) : v >= 0.5 ? "1" : "0";
     };
-    const what = settings.problem === "regression" ? "predicted value" : "predicted class";
+    const what = settings.problem === "regression" ? t("pg.predictedValue") : t("pg.predictedClass");
     table.replaceChildren(
-      h("caption", {text: `The ${what} at ${n} × ${n} points of the plane (rows: x₂, columns: x₁).`}),
+      h("caption", {text: t("pg.tableCaption", {what, n})}),
       h(
         "thead",
         {},
@@ -840,9 +872,8 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
     if (!values || column < 0 || column >= values.cols) return "";
     const {low, high} = extremes(values, column, grid.points);
     const at = (p: {x1: number; x2: number}) => `(${p.x1.toFixed(1)}, ${p.x2.toFixed(1)})`;
-    if (!Number.isFinite(low.value) || !Number.isFinite(high.value))
-      return "Its map cannot be drawn: the network holds NaN or ∞.";
-    return `Its map runs from ${fmt(low.value)} near ${at(low)} to ${fmt(high.value)} near ${at(high)}.`;
+    if (!Number.isFinite(low.value) || !Number.isFinite(high.value)) return t("pg.nodeNaN");
+    return t("pg.nodeRange", {low: fmt(low.value), lowAt: at(low), high: fmt(high.value), highAt: at(high)});
   }
 
   function showCard(): void {
@@ -858,14 +889,15 @@ export function playgroundApp(options: PlaygroundAppOptions = {}): PlaygroundApp
   if (options.url) {
     life.listen(window, "hashchange", () => {
       const link = decodeSettings(location.hash, settings);
-      if (link.notes.length) say(`Some of the link was not used: ${link.notes.join("; ")}.`);
+      if (link.notes.length) say(t("pg.linkUnused", {notes: link.notes.join(t("pg.noteSep"))}));
       change(link.settings);
     });
   }
   showSettings();
   if (!options.onChange) start(buildNetwork(settings), trainOptions(settings), false);
   else say(WAITING);
-  if (fromUrl?.notes.length) say(`Some of the link was not used: ${fromUrl.notes.join("; ")}.`);
+  if (fromUrl?.notes.length) say(t("pg.linkUnused", {notes: fromUrl.notes.join(t("pg.noteSep"))}));
+
   life.add(() => {
     playing = false;
     loss.destroy();

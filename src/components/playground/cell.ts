@@ -1,6 +1,8 @@
 // The Playground's code: the live cell that builds the network and the training options with the course library,
 // written from the settings; the rewrite of the lines a control changed (everything else the learner typed stays);
 // and the way back, the settings read from what the cell built. Pure functions, no DOM.
+
+import {t} from "../../lib/i18n.js";
 import {
   type ActivationName,
   type LayerSpec,
@@ -44,12 +46,12 @@ export function outputFor(s: Pick<PlaygroundSettings, "problem" | "classes">): {
   why: string;
 } {
   if (s.problem === "regression") {
-    return {layer: {units: 1, activation: "identity"}, loss: "mse", why: "regression: the value itself"};
+    return {layer: {units: 1, activation: "identity"}, loss: "mse", why: t("pg.cell.whyRegression")};
   }
   const k = outputUnits(s);
   return k === 1
-    ? {layer: {units: 1, activation: "sigmoid"}, loss: "binaryCrossEntropy", why: "2 classes: P(class 1)"}
-    : {layer: {units: k, activation: "softmax"}, loss: "crossEntropy", why: `${k} classes: a probability each`};
+    ? {layer: {units: 1, activation: "sigmoid"}, loss: "binaryCrossEntropy", why: t("pg.cell.whyTwo")}
+    : {layer: {units: k, activation: "softmax"}, loss: "crossEntropy", why: t("pg.cell.whyMany", {k})};
 }
 
 /** The untrained network a setting describes: what the cell builds, for use without a cell. */
@@ -96,14 +98,14 @@ export function playgroundCell(s: PlaygroundSettings): string {
   const n = CELL_NAMES;
   const list = (items: readonly string[]) => {
     const quoted = items.map((i) => JSON.stringify(i));
-    return `${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}`;
+    return t("pg.cell.or", {list: quoted.slice(0, -1).join(t("pg.listSep")), last: quoted[quoted.length - 1]});
   };
   return [
     'import {type ActivationName, type LayerSpec, network, type TrainOptions} from "./lib/nn/index.js";',
-    `// The inputs: any of ${list(FEATURE_IDS)}.`,
+    t("pg.cell.inputsComment", {list: list(FEATURE_IDS)}),
     `const ${n.inputs} = ${c.inputs};`,
-    `const ${n.hidden} = ${c.hidden}; // neurons in each hidden layer (at most ${MAX_LAYERS} layers of ${MAX_NEURONS})`,
-    `// The hidden activation: ${list(Object.keys(ACTIVATIONS))} (TensorFlow Playground's "linear").`,
+    `const ${n.hidden} = ${c.hidden}; ${t("pg.cell.hiddenComment", {layers: MAX_LAYERS, neurons: MAX_NEURONS})}`,
+    t("pg.cell.activationComment", {list: list(Object.keys(ACTIVATIONS))}),
     `const ${n.activation}: ActivationName = ${c.activation};`,
     `const ${n.output}: LayerSpec = ${c.output}`,
     `const ${n.network} = network({inputs: ${n.inputs}.length, seed: ${NETWORK_SEED}, layers: [`,
@@ -115,7 +117,7 @@ export function playgroundCell(s: PlaygroundSettings): string {
     `  optimizer: ${c.optimizer}, // ${list(Object.keys(OPTIMIZERS))}`,
     `  learningRate: ${c.learningRate},`,
     `  batchSize: ${c.batchSize},`,
-    `  ${c.reg} // the penalty: l1 or l2 with its rate α, or 0 for none`,
+    `  ${c.reg} ${t("pg.cell.penaltyComment")}`,
     "};"
   ].join("\n");
 }
@@ -199,54 +201,68 @@ export function readCell(values: CellValues, current: Pick<PlaygroundSettings, "
   const net = values.network as Network;
   const features = checkFeatures(inputs);
   if (!net || typeof net !== "object" || typeof net.forward !== "function" || !Array.isArray(net.layers)) {
-    throw new Error(`${CELL_NAMES.network} must be a network made by network({…})`);
+    throw new Error(t("pg.cell.notNetwork", {name: CELL_NAMES.network}));
   }
   if (net.inputs !== features.length) {
     throw new Error(
-      `the network takes ${net.inputs} input${net.inputs === 1 ? "" : "s"} but ${CELL_NAMES.inputs} lists ` +
-        `${features.length} feature${features.length === 1 ? "" : "s"}; give it inputs: ${CELL_NAMES.inputs}.length`
+      t("pg.cell.inputs", {
+        n: net.inputs,
+        s: net.inputs === 1 ? "" : "s",
+        name: CELL_NAMES.inputs,
+        k: features.length,
+        ks: features.length === 1 ? "" : "s"
+      })
     );
   }
   const hiddenLayers = net.layers.slice(0, -1);
   if (hiddenLayers.length > MAX_LAYERS || hiddenLayers.some((l) => l.units > MAX_NEURONS)) {
     throw new Error(
-      `the playground draws at most ${MAX_LAYERS} hidden layers of ${MAX_NEURONS} neurons; ` +
-        `this network has ${hiddenLayers.length === 0 ? "none" : `[${hiddenLayers.map((l) => l.units).join(", ")}]`}`
+      t("pg.cell.tooBig", {
+        layers: MAX_LAYERS,
+        neurons: MAX_NEURONS,
+        has: hiddenLayers.length === 0 ? t("pg.cell.none") : `[${hiddenLayers.map((l) => l.units).join(", ")}]`
+      })
     );
   }
   const out = net.layers[net.layers.length - 1];
   const want = outputFor(current);
   if (out.units !== want.layer.units) {
     const what =
-      current.problem === "regression" ? "the data is a regression" : `the data has ${current.classes} classes`;
+      current.problem === "regression" ? t("pg.cell.dataRegression") : t("pg.cell.dataClasses", {k: current.classes});
     throw new Error(
-      `the output layer has ${out.units} unit${out.units === 1 ? "" : "s"}, but ${what}: ` +
-        `give it {units: ${want.layer.units}, activation: "${want.layer.activation}"}`
+      t("pg.cell.outputUnits", {
+        units: out.units,
+        s: out.units === 1 ? "" : "s",
+        what,
+        spec: `{units: ${want.layer.units}, activation: "${want.layer.activation}"}`
+      })
     );
   }
   if (!training || typeof training !== "object" || !("loss" in training)) {
-    throw new Error(`${CELL_NAMES.training} must hold the training options, at least {loss: "${want.loss}"}`);
+    throw new Error(t("pg.cell.training", {name: CELL_NAMES.training, spec: `{loss: "${want.loss}"}`}));
   }
-  const t = training as TrainOptions;
+  const options = training as TrainOptions;
   const notes: string[] = [];
   const settings: Partial<PlaygroundSettings> = {features, hidden: hiddenLayers.map((l) => l.units)};
   const activations = [...new Set(hiddenLayers.map((l) => l.activation as string))];
-  if (activations.length > 1) notes.push(`the hidden layers mix activations (${activations.join(", ")})`);
+  if (activations.length > 1) notes.push(t("pg.cell.mixed", {list: activations.join(", ")}));
   if (activations[0] !== undefined) {
     if (activations[0] in ACTIVATIONS) settings.activation = activations[0] as PlaygroundActivation;
-    else
-      notes.push(`the hidden layers use ${activations[0] as ActivationName}, which the activation menu does not list`);
+    else notes.push(t("pg.cell.unlisted", {activation: activations[0] as ActivationName}));
   }
-  const optimizer = typeof t.optimizer === "string" ? t.optimizer : (t.optimizer as {name?: string} | undefined)?.name;
+  const optimizer =
+    typeof options.optimizer === "string"
+      ? options.optimizer
+      : (options.optimizer as {name?: string} | undefined)?.name;
   if (optimizer === undefined) settings.optimizer = "sgd";
   else if (optimizer in OPTIMIZERS) settings.optimizer = optimizer as PlaygroundOptimizer;
-  if (typeof t.learningRate === "number") settings.learningRate = t.learningRate;
-  if (typeof t.batchSize === "number") settings.batchSize = t.batchSize;
-  const l1 = t.l1 ?? 0;
-  const l2 = t.l2 ?? 0;
-  if (l1 > 0 && l2 > 0) notes.push("both L1 and L2 penalties are on; the menu shows L1");
+  if (typeof options.learningRate === "number") settings.learningRate = options.learningRate;
+  if (typeof options.batchSize === "number") settings.batchSize = options.batchSize;
+  const l1 = options.l1 ?? 0;
+  const l2 = options.l2 ?? 0;
+  if (l1 > 0 && l2 > 0) notes.push(t("pg.cell.bothPenalties"));
   const regularization: Regularization = l1 > 0 ? "l1" : l2 > 0 ? "l2" : "none";
   settings.regularization = regularization;
   if (regularization !== "none") settings.regularizationRate = regularization === "l1" ? l1 : l2;
-  return {features, network: net, training: t, settings, notes};
+  return {features, network: net, training: options, settings, notes};
 }

@@ -1,12 +1,15 @@
 // The Playground's settings controls, in three groups: training (TensorFlow Playground's top bar, plus the
 // optimizer and the pace), data (the data set, its classes, noise and split) and view. Each control reports the
 // part of the setting it changes; show() sets them all from a setting (after a link, a cell or a model file).
+
+import {t} from "../../lib/i18n.js";
 import {h} from "../theme.js";
 import type {PlaygroundData} from "./data.js";
 import {
   ACTIVATIONS,
   DATA_SET_NAMES,
   DATA_SETS,
+  dataSetLabel,
   LEARNING_RATES,
   LIMITS,
   OPTIMIZERS,
@@ -18,26 +21,31 @@ import {
 } from "./settings.js";
 import {checkBox, dropDown, rangeInput} from "./widgets.js";
 
+// The words of each choice, in the page's language (the values, which links and files hold, never change).
+const ACTIVATION_NAMES = Object.keys(ACTIVATIONS) as (keyof typeof ACTIVATIONS)[];
+const REGULARIZATION_NAMES = Object.keys(REGULARIZATIONS) as (keyof typeof REGULARIZATIONS)[];
+const OPTIMIZER_NAMES = Object.keys(OPTIMIZERS) as (keyof typeof OPTIMIZERS)[];
+
 const options = (entries: readonly (readonly [string | number, string])[]) =>
   entries.map(([value, text]) => ({value: String(value), text}));
 
 /** Every settings control, wired to `onChange`. */
 export function settingsControls(onChange: (part: Partial<PlaygroundSettings>) => void) {
-  const rate = dropDown("learning rate");
-  const activation = dropDown("activation");
-  const regularization = dropDown("regularisation");
-  const regularizationRate = dropDown("regularisation rate α");
-  const problem = dropDown("problem type");
-  const optimizer = dropDown("optimizer");
-  const batch = rangeInput("batch size", LIMITS.batchSize);
-  const speed = dropDown("epochs per frame");
-  const data = dropDown("data");
-  const classes = dropDown("classes");
-  const noise = rangeInput("noise", LIMITS.noise, (v) => `${v} %`);
-  const ratio = rangeInput("training data", LIMITS.trainRatio, (v) => `${v} %`);
-  const regenerate = h("button", {type: "button", text: "Regenerate"});
-  const showTest = checkBox("show test data");
-  const discretize = checkBox("discretize output");
+  const rate = dropDown(t("pg.learningRate"));
+  const activation = dropDown(t("pg.activation"));
+  const regularization = dropDown(t("pg.regularization"));
+  const regularizationRate = dropDown(t("pg.regularizationRate"));
+  const problem = dropDown(t("pg.problem"));
+  const optimizer = dropDown(t("pg.optimizer"));
+  const batch = rangeInput(t("pg.batchSize"), LIMITS.batchSize);
+  const speed = dropDown(t("pg.speed"));
+  const data = dropDown(t("pg.data"));
+  const classes = dropDown(t("pg.classes"));
+  const noise = rangeInput(t("pg.noise"), LIMITS.noise, (v) => `${v} %`);
+  const ratio = rangeInput(t("pg.trainRatio"), LIMITS.trainRatio, (v) => `${v} %`);
+  const regenerate = h("button", {type: "button", text: t("pg.regenerate")});
+  const showTest = checkBox(t("pg.showTest"));
+  const discretize = checkBox(t("pg.discretize"));
   let current: PlaygroundSettings | null = null;
 
   const on = <E extends HTMLElement>(element: E, event: string, part: () => Partial<PlaygroundSettings>) =>
@@ -65,7 +73,7 @@ export function settingsControls(onChange: (part: Partial<PlaygroundSettings>) =
 
   return {
     training: group(
-      "training settings",
+      t("pg.trainingSettings"),
       rate.root,
       activation.root,
       regularization.root,
@@ -75,25 +83,25 @@ export function settingsControls(onChange: (part: Partial<PlaygroundSettings>) =
       batch.root,
       speed.root
     ),
-    data: group("data settings", data.root, classes.root, noise.root, ratio.root, regenerate),
-    view: group("map settings", showTest.root, discretize.root),
+    data: group(t("pg.dataSettings"), data.root, classes.root, noise.root, ratio.root, regenerate),
+    view: group(t("pg.mapSettings"), showTest.root, discretize.root),
     /** Shows a setting; `own` data (the learner's points) replaces the data set's name and turns off its noise. */
     show(s: PlaygroundSettings, own: PlaygroundData | null) {
       current = s;
       rate.show(options(LEARNING_RATES.map((r) => [r, String(r)])), String(s.learningRate));
-      activation.show(options(Object.entries(ACTIVATIONS)), s.activation);
+      activation.show(options(ACTIVATION_NAMES.map((a) => [a, t(`pg.act.${a}`)])), s.activation);
       activation.select.disabled = s.hidden.length === 0;
-      regularization.show(options(Object.entries(REGULARIZATIONS)), s.regularization);
+      regularization.show(options(REGULARIZATION_NAMES.map((r) => [r, t(`pg.reg.${r}`)])), s.regularization);
       regularizationRate.show(options(REGULARIZATION_RATES.map((r) => [r, String(r)])), String(s.regularizationRate));
       regularizationRate.select.disabled = s.regularization === "none";
-      problem.show(options(PROBLEMS.map((p) => [p, p])), s.problem);
-      optimizer.show(options(Object.entries(OPTIMIZERS)), s.optimizer);
+      problem.show(options(PROBLEMS.map((p) => [p, t(`pg.problem.${p}`)])), s.problem);
+      optimizer.show(options(OPTIMIZER_NAMES.map((o) => [o, t(`pg.opt.${o}`)])), s.optimizer);
       batch.show(s.batchSize);
       speed.show(options(SPEEDS.map((v) => [v, String(v)])), String(s.speed));
       const sets = DATA_SET_NAMES.filter((d) => DATA_SETS[d].problem === s.problem).map(
-        (d) => [d, DATA_SETS[d].label] as const
+        (d) => [d, dataSetLabel(d)] as const
       );
-      const own$ = own ? [["own", `your points (${own.points.length})`] as const] : [];
+      const own$ = own ? [["own", t("pg.yourPointsCount", {n: own.points.length})] as const] : [];
       data.show(options([...sets, ...own$]), own ? "own" : s.data);
       const max = DATA_SETS[s.data].maxClasses;
       classes.show(

@@ -1,6 +1,7 @@
 // Reading a learner's CSV file of points: x₁, x₂ and a label (a class 0, 1, … or, to regress, a value) on each line.
 // A header line, blank lines and lines starting with # are skipped; commas, semicolons or tabs separate the values.
 // Anything else is refused with the line number and the reason, and the caller keeps the data it had.
+import {t} from "../../lib/i18n.js";
 import {MAX_CLASSES, type Problem} from "./settings.js";
 
 /** At most this many points (the maps redraw every point at every frame). */
@@ -11,7 +12,7 @@ export class CsvError extends Error {
   readonly line: number;
   readonly reason: string;
   constructor(line: number, reason: string) {
-    super(line > 0 ? `line ${line}: ${reason}` : reason);
+    super(line > 0 ? t("pg.csv.line", {line, reason}) : reason);
     this.name = "CsvError";
     this.line = line;
     this.reason = reason;
@@ -27,7 +28,7 @@ export function parseCsv(
   const content = lines
     .map((line, i) => ({line: i + 1, text: line.trim()}))
     .filter((l) => l.text && !l.text.startsWith("#"));
-  if (content.length === 0) throw new CsvError(0, "the file is empty: expected lines like 1.5,-2,1 (x₁, x₂, label)");
+  if (content.length === 0) throw new CsvError(0, t("pg.csv.empty"));
   const separator = [",", ";", "\t"].find((s) => content[0].text.includes(s)) ?? /\s+/;
   const fields = (text: string) => {
     const parts = text.split(separator).map((f) =>
@@ -42,33 +43,30 @@ export function parseCsv(
   const isNumber = (f: string) => f !== "" && Number.isFinite(Number(f));
   // A first line without a single number is a header (column names); every later line must be data.
   const rows = fields(content[0].text).some(isNumber) ? content : content.slice(1);
-  if (rows.length === 0) throw new CsvError(0, "the file has a header but no points: add lines like 1.5,-2,1");
-  const label = problem === "regression" ? "value" : "label";
+  if (rows.length === 0) throw new CsvError(0, t("pg.csv.headerOnly"));
+  const label = problem === "regression" ? t("pg.csv.value") : t("pg.csv.label");
   const names = ["x₁", "x₂", label];
   const points = rows.map(({line, text}, i) => {
-    if (i >= MAX_CSV_POINTS)
-      throw new CsvError(line, `more than ${MAX_CSV_POINTS} points; the playground takes at most ${MAX_CSV_POINTS}`);
+    if (i >= MAX_CSV_POINTS) throw new CsvError(line, t("pg.csv.tooMany", {max: MAX_CSV_POINTS}));
     const values = fields(text);
     if (values.length !== 3) {
-      throw new CsvError(line, `expected 3 values (x₁, x₂, ${label}), found ${values.length}: “${text}”`);
+      throw new CsvError(line, t("pg.csv.count", {label, n: values.length, text}));
     }
     values.forEach((v, j) => {
-      if (!isNumber(v)) throw new CsvError(line, `${names[j]} is “${v}”, not a number`);
+      if (!isNumber(v)) throw new CsvError(line, t("pg.csv.notNumber", {name: names[j], v}));
     });
     const [x1, x2, y] = values.map(Number);
     if (problem === "classification" && !(Number.isInteger(y) && y >= 0 && y < MAX_CLASSES)) {
       const classes = Array.from({length: MAX_CLASSES}, (_, c) => c).join(", ");
       throw new CsvError(
         line,
-        `the label ${values[2]} is not a class: use ${classes}` +
-          (Number.isInteger(y) ? "" : " (for values to predict, choose the problem type regression)")
+        t("pg.csv.notClass", {y: values[2], classes}) + (Number.isInteger(y) ? "" : t("pg.csv.useRegression"))
       );
     }
     return {x1, x2, y};
   });
   if (problem === "regression") return {points, classes: 1};
   const used = new Set(points.map((p) => p.y));
-  if (used.size < 2)
-    throw new CsvError(0, `every point has the label ${points[0].y}: a classifier needs at least two classes`);
+  if (used.size < 2) throw new CsvError(0, t("pg.csv.oneClass", {y: points[0].y}));
   return {points, classes: Math.max(...used) + 1};
 }

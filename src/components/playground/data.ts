@@ -6,7 +6,7 @@
 // of itself, so near a boundary some points carry the other class's label (the spiral and the Gaussians jitter the
 // point itself instead).
 import {Matrix, Random} from "../../lib/nn/index.js";
-import {DATA_SETS, type DataSetName, type PlaygroundSettings, type Problem} from "./settings.js";
+import {type DataSetName, dataSetLabel, type PlaygroundSettings, type Problem} from "./settings.js";
 
 /** One point: where it is, its target (a class 0, 1, … or a value to regress) and whether it is held out. */
 export interface DataPoint {
@@ -155,7 +155,7 @@ export function generateData(
     s.trainRatio,
     random
   );
-  return {name: DATA_SETS[s.data].label, problem: s.problem, classes: k, points, domain: GENERATED_DOMAIN, own: false};
+  return {name: dataSetLabel(s.data), problem: s.problem, classes: k, points, domain: GENERATED_DOMAIN, own: false};
 }
 
 /** The points shuffled, the first `trainRatio` percent for training and the rest held out for testing. */

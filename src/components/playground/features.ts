@@ -1,6 +1,7 @@
 // The Playground's input features: a point (x₁, x₂) of the plane becomes the network's inputs, TensorFlow
 // Playground's seven (x₁, x₂, their squares, their product, their sines), any of them on or off. A network fed x₁²
 // and x₂² can draw a circle with a single neuron: the features do part of the hidden layers' work.
+import {t} from "../../lib/i18n.js";
 import {Matrix} from "../../lib/nn/index.js";
 
 /** A feature: its name in code, in text and in TeX, and how it is computed from x₁ and x₂. */
@@ -32,13 +33,16 @@ export const FEATURES = [
 export type FeatureId = (typeof FEATURES)[number]["id"];
 export const FEATURE_IDS: readonly FeatureId[] = FEATURES.map((f) => f.id);
 
+/** What a feature is, in words, in the page's language (`about` is the English). */
+export function featureAbout(id: FeatureId): string {
+  return t(`pg.about.${id}`);
+}
+
 /** The feature with this id; an unknown id throws a message listing the valid ones. */
 export function feature(id: string): Feature {
   const found = FEATURES.find((f) => f.id === id);
   if (!found) {
-    throw new Error(
-      `"${id}" is not an input of the playground; choose from ${FEATURE_IDS.map((f) => `"${f}"`).join(", ")}`
-    );
+    throw new Error(t("pg.feature.unknown", {id, list: FEATURE_IDS.map((f) => `"${f}"`).join(", ")}));
   }
   return found;
 }
@@ -46,12 +50,13 @@ export function feature(id: string): Feature {
 /** Checks a list of feature ids (from a learner's cell or a model file): known, not repeated, at least one. */
 export function checkFeatures(ids: unknown): FeatureId[] {
   if (!Array.isArray(ids) || ids.length === 0) {
-    throw new Error('the inputs must be a list of at least one feature, e.g. ["x1", "x2"]');
+    throw new Error(t("pg.feature.list"));
   }
   const seen = new Set<string>();
   for (const id of ids) {
     feature(String(id));
-    if (seen.has(id)) throw new Error(`the input "${id}" is listed twice`);
+    if (seen.has(id)) throw new Error(t("pg.feature.twice", {id}));
+
     seen.add(id);
   }
   return ids as FeatureId[];

@@ -1,5 +1,6 @@
 // A trained Playground model as a file: the library's saved network (serialize.ts) plus what the playground needs
 // to use it again, the inputs it was fed and the problem it solves. Pure functions, no DOM.
+import {t} from "../../lib/i18n.js";
 import {type Network, type NetworkJSON, networkFromJSON, networkToJSON} from "../../lib/nn/index.js";
 import {checkFeatures, type FeatureId} from "./features.js";
 import {MAX_CLASSES, MAX_LAYERS, MAX_NEURONS, type PlaygroundSettings, type Problem} from "./settings.js";
@@ -32,20 +33,17 @@ export function modelFromFile(text: string): {network: Network; info: Playground
   const hidden = net.layers.slice(0, -1);
   if (hidden.length > MAX_LAYERS || hidden.some((l) => l.units > MAX_NEURONS)) {
     throw new Error(
-      `this network has hidden layers [${hidden.map((l) => l.units).join(", ")}]; the playground draws at most ` +
-        `${MAX_LAYERS} layers of ${MAX_NEURONS} neurons`
+      t("pg.model.tooBig", {hidden: hidden.map((l) => l.units).join(", "), layers: MAX_LAYERS, neurons: MAX_NEURONS})
     );
   }
   let features: FeatureId[];
   if (saved?.features) features = checkFeatures(saved.features);
   else if (net.inputs === 2) features = ["x1", "x2"];
   else {
-    throw new Error(
-      `this network takes ${net.inputs} inputs and says nothing about them; the playground can guess only for 2 (x₁ and x₂)`
-    );
+    throw new Error(t("pg.model.guess", {n: net.inputs}));
   }
   if (features.length !== net.inputs) {
-    throw new Error(`the file lists ${features.length} inputs but its network takes ${net.inputs}`);
+    throw new Error(t("pg.model.inputs", {k: features.length, n: net.inputs}));
   }
   const out = net.layers[net.layers.length - 1];
   const problem: Problem =
@@ -54,10 +52,10 @@ export function modelFromFile(text: string): {network: Network; info: Playground
       : "classification";
   const classes = problem === "regression" ? 1 : out.units === 1 ? 2 : out.units;
   if (problem === "classification" && classes > MAX_CLASSES) {
-    throw new Error(`this network has ${out.units} outputs; the playground shows at most ${MAX_CLASSES} classes`);
+    throw new Error(t("pg.model.outputs", {units: out.units, max: MAX_CLASSES}));
   }
   if (problem === "regression" && out.units !== 1) {
-    throw new Error(`a regression network has one output; this one has ${out.units}`);
+    throw new Error(t("pg.model.regression", {units: out.units}));
   }
   return {network: net, info: {features, problem, classes}};
 }

@@ -7,12 +7,13 @@
 // Everything that changes while training (links and maps) is painted on ONE canvas per frame: no DOM work per frame.
 // The nodes are buttons laid over the canvas, so the network can be walked with the keyboard: Tab reaches it once,
 // the arrow keys move between nodes, Enter selects one (its weights can then be edited in the neuron card).
+import {t} from "../../lib/i18n.js";
 import type {Matrix, Network} from "../../lib/nn/index.js";
 import {nearestCells, paintUnit, scaleNearest} from "../decisionGrid.js";
 import {weightName} from "../networkDiagram.js";
 import type {RGB} from "../palette.js";
 import {h, type Lifecycle, rgbString, setText, type ThemeColors} from "../theme.js";
-import {FEATURES, type FeatureId} from "./features.js";
+import {FEATURES, type FeatureId, featureAbout} from "./features.js";
 import {classPalette} from "./paint.js";
 import {MAX_LAYERS, MAX_NEURONS, type Problem} from "./settings.js";
 
@@ -79,14 +80,17 @@ const ROW_GAP = 10;
 
 /** A weight's place in words: "from x₁ to neuron 2 of layer 1". */
 export function linkWords(layer: number, i: number, j: number, features: readonly FeatureId[], layers: number): string {
-  const from = layer === 0 ? FEATURES.find((f) => f.id === features[i])?.text : `neuron ${i + 1} of layer ${layer}`;
-  return `from ${from} to ${nodeWords(layer, j, layers)}`;
+  const from =
+    layer === 0
+      ? (FEATURES.find((f) => f.id === features[i])?.text ?? "")
+      : t("pg.neuronOfLayer", {unit: i + 1, layer});
+  return t("pg.linkWords", {from, to: nodeWords(layer, j, layers)});
 }
 
 /** A neuron in words: "neuron 2 of layer 1", or "the output" / "output 2" for the last layer. */
 export function nodeWords(layer: number, unit: number, layers: number, outputs = 1): string {
-  if (layer === layers - 1) return outputs === 1 ? "the output" : `output ${unit + 1}`;
-  return `neuron ${unit + 1} of layer ${layer + 1}`;
+  if (layer === layers - 1) return outputs === 1 ? t("pg.theOutput") : t("pg.outputN", {n: unit + 1});
+  return t("pg.neuronOfLayer", {unit: unit + 1, layer: layer + 1});
 }
 
 export function networkView(events: NetworkViewEvents, life: Lifecycle) {
@@ -108,7 +112,7 @@ export function networkView(events: NetworkViewEvents, life: Lifecycle) {
   const buttons = h("div", {
     class: "nn-pg-nodes",
     role: "group",
-    "aria-label": "The network's nodes: the arrow keys move between them, Enter selects one"
+    "aria-label": t("pg.nodesGroup")
   });
   const headers = h("div", {class: "nn-pg-headers"});
   const tooltip = h("div", {class: "nn-pg-tooltip", role: "tooltip", hidden: true});
@@ -116,8 +120,8 @@ export function networkView(events: NetworkViewEvents, life: Lifecycle) {
   const stage = h("div", {class: "nn-pg-stage"}, canvas, headers, buttons, tooltip, editor);
   const scroller = h("div", {class: "nn-pg-scroll"}, stage);
   const layersLabel = h("span", {class: "nn-pg-count"});
-  const addLayer = h("button", {type: "button", text: "+", "aria-label": "Add a hidden layer"});
-  const removeLayer = h("button", {type: "button", text: "−", "aria-label": "Remove the last hidden layer"});
+  const addLayer = h("button", {type: "button", text: "+", "aria-label": t("pg.addLayer")});
+  const removeLayer = h("button", {type: "button", text: "−", "aria-label": t("pg.removeLayer")});
   const root = h(
     "div",
     {class: "nn-pg-network"},
@@ -135,12 +139,12 @@ export function networkView(events: NetworkViewEvents, life: Lifecycle) {
   const layersCount = () => shape.hidden.length + 1;
 
   function describe(node: Placed): string {
-    const t = node.target;
-    if (t.kind === "feature") {
-      const f = FEATURES.find((x) => x.id === t.feature);
-      return `Input ${f?.text}, ${f?.about}: ${node.on ? "on" : "off"}. Press to switch it ${node.on ? "off" : "on"}.`;
+    const target = node.target;
+    if (target.kind === "feature") {
+      const f = FEATURES.find((x) => x.id === target.feature);
+      return t(node.on ? "pg.inputOn" : "pg.inputOff", {name: f?.text ?? "", about: featureAbout(target.feature)});
     }
-    return `${nodeWords(t.layer, t.unit, layersCount(), shape.outputs)}. Press to select it and edit its weights.`;
+    return t("pg.nodeButton", {node: nodeWords(target.layer, target.unit, layersCount(), shape.outputs)});
   }
 
   /** Lays the picture out for a setting (or again for a new width). */
@@ -194,11 +198,11 @@ export function networkView(events: NetworkViewEvents, life: Lifecycle) {
     if (had) nodes[focusIndex]?.button.focus();
     // Headers: the count of each hidden layer with its + and − buttons, and the names of the other columns.
     const heads = [
-      h("div", {class: "nn-pg-head", style: `left: ${8}px`, text: "inputs"}),
+      h("div", {class: "nn-pg-head", style: `left: ${8}px`, text: t("pg.inputsHead")}),
       ...next.hidden.map((units, l) => {
         const x = 8 + (l + 1) * spacing;
-        const minus = h("button", {type: "button", text: "−", "aria-label": `Remove a neuron from layer ${l + 1}`});
-        const plus = h("button", {type: "button", text: "+", "aria-label": `Add a neuron to layer ${l + 1}`});
+        const minus = h("button", {type: "button", text: "−", "aria-label": t("pg.removeNeuron", {layer: l + 1})});
+        const plus = h("button", {type: "button", text: "+", "aria-label": t("pg.addNeuron", {layer: l + 1})});
         minus.disabled = units <= 1;
         plus.disabled = units >= MAX_NEURONS;
         minus.addEventListener("click", () => events.onHidden(next.hidden.map((u, k) => (k === l ? u - 1 : u))));
@@ -206,7 +210,7 @@ export function networkView(events: NetworkViewEvents, life: Lifecycle) {
         return h(
           "div",
           {class: "nn-pg-head", style: `left: ${x - 6}px`},
-          h("span", {text: `${units} neuron${units === 1 ? "" : "s"}`}),
+          h("span", {text: t("pg.neurons", {n: units, s: units === 1 ? "" : "s"})}),
           h("span", {class: "nn-pg-plusminus"}, minus, plus)
         );
       }),
@@ -214,11 +218,11 @@ export function networkView(events: NetworkViewEvents, life: Lifecycle) {
         class: "nn-pg-head",
         // Right-aligned with the output nodes, so that the word stays inside the picture.
         style: `left: ${8 + (columns.length - 1) * spacing + tile}px; transform: translateX(-100%)`,
-        text: next.outputs === 1 ? "output" : "outputs"
+        text: next.outputs === 1 ? t("pg.outputHead") : t("pg.outputsHead")
       })
     ];
     headers.replaceChildren(...heads);
-    setText(layersLabel, `${next.hidden.length} hidden layer${next.hidden.length === 1 ? "" : "s"}`);
+    setText(layersLabel, t("pg.hiddenLayers", {n: next.hidden.length, s: next.hidden.length === 1 ? "" : "s"}));
     addLayer.disabled = next.hidden.length >= MAX_LAYERS;
     removeLayer.disabled = next.hidden.length === 0;
     stage.style.width = `${width}px`;
@@ -377,7 +381,7 @@ export function networkView(events: NetworkViewEvents, life: Lifecycle) {
     stage.style.cursor = link ? "pointer" : "";
     if (link && last) {
       const w = weightOf(last.network, link);
-      setText(tooltip, `${linkName(link)} = ${w.toFixed(3)}, ${linkText(link)}; click to edit`);
+      setText(tooltip, t("pg.linkTooltip", {name: linkName(link), w: w.toFixed(3), link: linkText(link)}));
       Object.assign(tooltip.style, {left: `${Math.min(x + 12, width - 200)}px`, top: `${y + 14}px`});
     }
   });
@@ -400,15 +404,16 @@ export function networkView(events: NetworkViewEvents, life: Lifecycle) {
   const editorId = `nn-pg-weight-${Math.random().toString(36).slice(2, 8)}`;
   editorInput.id = editorId;
   editorLabel.htmlFor = editorId;
-  const editorSet = h("button", {type: "submit", text: "Set"});
-  const editorCancel = h("button", {type: "button", text: "Cancel"});
+  const editorSet = h("button", {type: "submit", text: t("pg.set")});
+  const editorCancel = h("button", {type: "button", text: t("pg.cancel")});
   editor.append(editorLabel, editorInput, editorSet, editorCancel);
   let editing: Link | null = null;
 
   function openEditor(link: Link, x: number, y: number): void {
     if (!last) return;
     editing = link;
-    setText(editorLabel, `${linkName(link)}, ${linkText(link)}`);
+    setText(editorLabel, t("pg.editorLabel", {name: linkName(link), link: linkText(link)}));
+
     editorInput.value = String(Number(weightOf(last.network, link).toFixed(4)));
     editor.hidden = false;
     tooltip.hidden = true;

@@ -1,11 +1,12 @@
 // The math of one neuron, with its current numbers: a = h(w₁x₁ + w₂x₂ + … + b) typeset with KaTeX, and a field for
 // each of its weights and its bias, so that every link of the network can be read and changed from the keyboard.
 // The card shows the node under the pointer, else the one with the focus, else the selected one.
+import {t} from "../../lib/i18n.js";
 import type {Network} from "../../lib/nn/index.js";
 import {renderTex} from "../../lib/tex.js";
 import {weightName} from "../networkDiagram.js";
 import {h, setText, uid} from "../theme.js";
-import {FEATURES, type FeatureId} from "./features.js";
+import {FEATURES, type FeatureId, featureAbout} from "./features.js";
 import {type NodeTarget, nodeWords, sameTarget} from "./networkView.js";
 
 /** TeX of an activation applied to its argument (identity: the argument alone). */
@@ -80,11 +81,11 @@ export function neuronCard(
   const formula = h("div", {class: "nn-pg-card-formula"});
   const weights = h("div", {class: "nn-pg-card-weights", role: "group"});
   const root = h("div", {class: "nn-pg-card", "aria-live": "off"}, title, mapText, general, formula, weights);
-  setText(title, "Hover, focus or select a neuron to see its formula with the current numbers.");
+  setText(title, t("pg.cardEmpty"));
 
   function render(): void {
     if (!shown || !context) {
-      setText(title, "Hover, focus or select a neuron to see its formula with the current numbers.");
+      setText(title, t("pg.cardEmpty"));
       setText(mapText, "");
       general.replaceChildren();
       formula.replaceChildren();
@@ -93,50 +94,55 @@ export function neuronCard(
       lastTex = "";
       return;
     }
-    const t = shown;
-    if (t.kind === "feature") {
-      const f = FEATURES.find((x) => x.id === t.feature);
-      const on = context.features.includes(t.feature);
+    const target = shown;
+    if (target.kind === "feature") {
+      const f = FEATURES.find((x) => x.id === target.feature);
+      const on = context.features.includes(target.feature);
       setText(
         title,
-        `Input ${f?.text}: ${f?.about}, ${on ? "on" : "off"}. Its map shows its value over the plane; click it to switch it ${on ? "off" : "on"}.`
+        t(on ? "pg.cardInputOn" : "pg.cardInputOff", {name: f?.text ?? "", about: featureAbout(target.feature)})
       );
       general.replaceChildren();
       formula.replaceChildren();
       weights.replaceChildren();
       fields = [];
       lastTex = "";
-      setText(mapText, describe(t));
+      setText(mapText, describe(target));
       return;
     }
     const net = context.network;
-    const layer = net.layers[t.layer];
-    if (!layer || t.unit >= layer.units) return;
+    const layer = net.layers[target.layer];
+    if (!layer || target.unit >= layer.units) return;
     const layers = net.layers.length;
-    const what = nodeWords(t.layer, t.unit, layers, context.outputs);
+    const what = nodeWords(target.layer, target.unit, layers, context.outputs);
     setText(
       title,
-      `${what[0].toUpperCase()}${what.slice(1)}: ${layer.activation}${t.layer === layers - 1 ? "" : ` of its ${layer.inputs} input${layer.inputs === 1 ? "" : "s"}`}.`
+      t("pg.cardNeuron", {
+        what: `${what[0].toUpperCase()}${what.slice(1)}`,
+        activation: layer.activation,
+        of: target.layer === layers - 1 ? "" : t("pg.cardOfInputs", {n: layer.inputs, s: layer.inputs === 1 ? "" : "s"})
+      })
     );
-    renderTex(general, generalTex(net, t.layer));
+    renderTex(general, generalTex(net, target.layer));
     // The fields: one per incoming weight, then the bias.
-    const group = `${t.layer}/${t.unit}`;
+    const group = `${target.layer}/${target.unit}`;
     if (weights.dataset.group !== group) {
       weights.dataset.group = group;
-      weights.setAttribute("aria-label", `Weights of ${what}`);
+      weights.setAttribute("aria-label", t("pg.cardWeights", {what}));
       fields = [...Array.from({length: layer.inputs}, (_, i) => i), -1].map((i) => {
         const id = uid("nn-pg-w");
-        const name = weightName({bias: i < 0, i: Math.max(0, i), j: t.unit, layer: t.layer + 1});
+        const name = weightName({bias: i < 0, i: Math.max(0, i), j: target.unit, layer: target.layer + 1});
         const from =
           i < 0
-            ? "bias"
-            : t.layer === 0
-              ? `from ${FEATURES.find((f) => f.id === context?.features[i])?.text}`
-              : `from neuron ${i + 1} of layer ${t.layer}`;
+            ? t("pg.bias")
+            : target.layer === 0
+              ? t("pg.fromInput", {name: FEATURES.find((f) => f.id === context?.features[i])?.text ?? ""})
+              : t("pg.fromNeuron", {unit: i + 1, layer: target.layer});
+
         const input = h("input", {type: "number", id, step: "0.01"});
         input.addEventListener("change", () => {
           const value = Number(input.value);
-          if (input.value.trim() !== "" && Number.isFinite(value)) onWeight(t.layer, i, t.unit, value);
+          if (input.value.trim() !== "" && Number.isFinite(value)) onWeight(target.layer, i, target.unit, value);
         });
         const row = h("div", {class: "nn-control"}, h("label", {for: id, text: `${name} ${from}`}), input);
         return {input, i, row};

@@ -3,6 +3,7 @@
 // learner edits the data here: a click adds a point of the chosen class, a drag moves one, and the same by keyboard
 // (the arrow keys move a cursor; Enter adds or picks up and drops; Delete removes the point nearest the cursor).
 import * as d3 from "d3";
+import {t} from "../../lib/i18n.js";
 import {drawAxes, type Margin} from "../axes.js";
 import {probabilityColor, type RGB} from "../palette.js";
 import {h, type Lifecycle, rgbString, setLabel, type ThemeColors} from "../theme.js";
@@ -216,7 +217,7 @@ export function outputMap(events: MapEvents, life: Lifecycle) {
       if (hit >= 0) {
         const p = last.data.points[hit];
         events.onRemove(hit);
-        events.announce(`Removed the point at ${where(p.x1, p.x2)}.`);
+        events.announce(t("pg.removedAt", {at: where(p.x1, p.x2)}));
       }
       return;
     }
@@ -224,7 +225,7 @@ export function outputMap(events: MapEvents, life: Lifecycle) {
     else if (tool.kind === "add") {
       const [x1, x2] = toData(px, py);
       dragging = events.onAdd(x1, x2);
-      events.announce(`Added a point at ${where(x1, x2)}.`);
+      events.announce(t("pg.addedAt", {at: where(x1, x2)}));
     } else return;
     stage.setPointerCapture(event.pointerId);
     event.preventDefault();
@@ -266,33 +267,31 @@ export function outputMap(events: MapEvents, life: Lifecycle) {
       event.preventDefault();
       if (carried >= 0) {
         carried = -1;
-        events.announce(`Put the point down at ${where(cursor[0], cursor[1])}.`);
+        events.announce(t("pg.putDownAt", {at: where(cursor[0], cursor[1])}));
       } else if (tool.kind === "add") {
         events.onAdd(cursor[0], cursor[1]);
-        events.announce(`Added a point at ${where(cursor[0], cursor[1])}.`);
+        events.announce(t("pg.addedAt", {at: where(cursor[0], cursor[1])}));
       } else {
         const hit = nearest(cx, cy, 24);
-        if (hit < 0) events.announce("No point near the cursor.");
+        if (hit < 0) events.announce(t("pg.noPointNear"));
         else if (tool.kind === "remove") {
           events.onRemove(hit);
-          events.announce(`Removed the point nearest the cursor.`);
+          events.announce(t("pg.removedNearest"));
         } else {
           carried = hit;
           const p = last.data.points[hit];
           cursor = [p.x1, p.x2];
-          events.announce(
-            `Picked up the point at ${where(p.x1, p.x2)}: move it with the arrow keys, Enter puts it down.`
-          );
+          events.announce(t("pg.pickedUpAt", {at: where(p.x1, p.x2)}));
         }
       }
     } else if (event.key === "Delete" || event.key === "Backspace") {
       event.preventDefault();
       const hit = carried >= 0 ? carried : nearest(cx, cy, 24);
       carried = -1;
-      if (hit < 0) events.announce("No point near the cursor.");
+      if (hit < 0) events.announce(t("pg.noPointNear"));
       else {
         events.onRemove(hit);
-        events.announce("Removed the point nearest the cursor.");
+        events.announce(t("pg.removedNearest"));
       }
     } else if (event.key === "Escape") {
       carried = -1;
@@ -330,7 +329,7 @@ export function outputMap(events: MapEvents, life: Lifecycle) {
       (svg.node() as SVGSVGElement).dataset.key = "";
     },
     get cursorText() {
-      return cursor ? `cursor at ${where(cursor[0], cursor[1])}` : "";
+      return cursor ? t("pg.cursorAt", {at: where(cursor[0], cursor[1])}) : "";
     }
   };
 }

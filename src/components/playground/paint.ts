@@ -1,7 +1,9 @@
 // Colours of the Playground's maps. The output map reuses the decision map's painters (decisionGrid.ts); what is new
 // here is what the output means for each problem, and "discretize", which shows only the decision (TensorFlow
 // Playground's checkbox). Pure functions, no DOM.
+import {t} from "../../lib/i18n.js";
 import type {RGB} from "../palette.js";
+
 import type {ThemeColors} from "../theme.js";
 import type {MatrixLike} from "../validate.js";
 import type {Problem} from "./settings.js";
@@ -16,6 +18,13 @@ export function classPalette(colors: Pick<ThemeColors, "negative" | "positive" |
 
 /** Plain names of the class colours, for labels and text alternatives (the dark theme's shades have the same hue). */
 export const CLASS_COLOR_NAMES = ["orange", "blue", "green", "purple"] as const;
+
+const CLASS_COLOR_KEYS = ["pg.color0", "pg.color1", "pg.color2", "pg.color3"] as const;
+
+/** The name of class `c`'s colour in the page's language (CLASS_COLOR_NAMES are the English ones). */
+export function classColorName(c: number): string {
+  return t(CLASS_COLOR_KEYS[c] ?? "pg.color0");
+}
 
 /**
  * What the output map paints, written into `buffer`: for one output column a value from 0 (orange) through 0.5

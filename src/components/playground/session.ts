@@ -1,6 +1,7 @@
 // One training run of the Playground, without the page: the data turned into features, the network being trained
 // and the one it started from, the library's Trainer, and the losses on the training and the test points. Pure
 // logic, so it can be tested in Node; the page drives it one animation frame at a time.
+import {t} from "../../lib/i18n.js";
 import {
   countCorrect,
   forward,
@@ -58,7 +59,7 @@ export class Session {
   constructor(spec: SessionSpec) {
     this.features = [...spec.features];
     if (spec.network.inputs !== this.features.length) {
-      throw new Error(`the network takes ${spec.network.inputs} inputs but ${this.features.length} features are on`);
+      throw new Error(t("pg.featuresOn", {n: spec.network.inputs, k: this.features.length}));
     }
     this.start = spec.network.clone();
     this.network = spec.network.clone();
@@ -111,7 +112,7 @@ export class Session {
    * when the loss diverges.
    */
   trainFor(epochs: number, budgetMs: number, now: () => number = () => performance.now()): number {
-    if (!this.trainer) throw new Error("there are no training points: add some on the map, or load a CSV file");
+    if (!this.trainer) throw new Error(t("pg.noTrainingPoints"));
     const trainer = this.trainer;
     const start = now();
     let done = 0;
@@ -152,8 +153,8 @@ export class Session {
   setWeight(l: number, i: number, j: number, value: number): void {
     const layer = this.network.layers[l];
     if (!layer || j < 0 || j >= layer.units || i < -1 || i >= layer.inputs)
-      throw new Error(`there is no weight ${l}/${i}/${j}`);
-    if (!Number.isFinite(value)) throw new Error(`a weight must be a number, got ${value}`);
+      throw new Error(t("pg.badWeight", {where: `${l}/${i}/${j}`}));
+    if (!Number.isFinite(value)) throw new Error(t("pg.weightNumber", {value}));
     if (i === -1) layer.b.data[j] = value;
     else layer.W.data[i * layer.units + j] = value;
   }

@@ -1,5 +1,6 @@
 // The Playground's settings: every choice its controls offer (TensorFlow Playground's, plus more classes and
 // better optimizers), the defaults, and the rules that keep a setting consistent. Pure data, no DOM.
+import {t} from "../../lib/i18n.js";
 import {FEATURE_IDS, type FeatureId} from "./features.js";
 
 export const PROBLEMS = ["classification", "regression"] as const;
@@ -16,6 +17,11 @@ export const DATA_SETS = {
 } as const satisfies Record<string, {label: string; problem: Problem; maxClasses: number}>;
 export type DataSetName = keyof typeof DATA_SETS;
 export const DATA_SET_NAMES = Object.keys(DATA_SETS) as DataSetName[];
+
+/** A data set's name as the page shows it, in the page's language (`label` is the English one). */
+export function dataSetLabel(name: DataSetName): string {
+  return t(`pg.data.${name}`);
+}
 
 /** Hidden activations, with TensorFlow Playground's names ("linear" is the library's identity). */
 export const ACTIVATIONS = {relu: "ReLU", tanh: "tanh", sigmoid: "sigmoid", identity: "linear"} as const;
@@ -130,17 +136,18 @@ export function normalizeSettings(s: PlaygroundSettings): {settings: PlaygroundS
   const maxClasses = DATA_SETS[out.data].maxClasses;
   const classes = out.problem === "regression" ? 2 : clamp(Math.round(out.classes), 2, maxClasses);
   if (out.problem === "classification" && classes !== out.classes) {
-    notes.push(`${DATA_SETS[out.data].label} has 2 to ${maxClasses} classes, so ${classes} are used`);
+    notes.push(t("pg.url.classes", {data: dataSetLabel(out.data), max: maxClasses, classes}));
   }
   out.classes = classes;
   if (out.hidden.length > MAX_LAYERS) {
-    notes.push(`at most ${MAX_LAYERS} hidden layers`);
+    notes.push(t("pg.url.layers", {layers: MAX_LAYERS}));
     out.hidden = out.hidden.slice(0, MAX_LAYERS);
   }
   out.hidden = out.hidden.map((n) => clamp(Math.round(n), 1, MAX_NEURONS));
   out.features = FEATURE_IDS.filter((f) => out.features.includes(f));
   if (out.features.length === 0) {
-    notes.push("at least one input is needed, so x₁ is on");
+    notes.push(t("pg.url.oneInput"));
+
     out.features = ["x1"];
   }
   out.noise = snap(out.noise, LIMITS.noise);

@@ -2,6 +2,7 @@
 // A link holds settings only. Each value is read against the list of what the controls offer (a name from a fixed
 // list, or a number in range): nothing in a link is ever run, or pasted into code, as it stands. A value that is
 // not understood is left at its default and named in `notes`.
+import {t} from "../../lib/i18n.js";
 import {FEATURE_IDS, type FeatureId} from "./features.js";
 import {
   ACTIVATIONS,
@@ -121,12 +122,12 @@ export function decodeSettings(
   for (const [short, raw] of params) {
     const key = byShortName.get(short);
     if (!key) {
-      notes.push(`“${short}” is not a setting`);
+      notes.push(t("pg.url.notSetting", {short}));
       continue;
     }
     const value = READERS[key](raw);
     if (value === undefined)
-      notes.push(`${short}=${raw.length > 40 ? `${raw.slice(0, 40)}…` : raw} is not a value the playground offers`);
+      notes.push(t("pg.url.notValue", {short, raw: raw.length > 40 ? `${raw.slice(0, 40)}…` : raw}));
     else {
       out[key] = value;
       given.push(key);

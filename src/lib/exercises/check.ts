@@ -1,6 +1,7 @@
 // What an exercise's check returns, and the helpers authors write checks with.
 // A check runs the learner's code on a list of cases and stops at the first one that fails, so the message
 // can show that case's input, what was expected, what came back, and the hint that fits.
+import {pageLang, t} from "../i18n.js";
 import {describe, difference, type Tolerance} from "./compare.js";
 
 export interface FailedCase {
@@ -27,7 +28,7 @@ export interface Case {
   tolerance?: Tolerance;
 }
 
-export const pass = (message = "All cases pass."): Verdict => ({passed: true, message});
+export const pass = (message = t("check.allPass")): Verdict => ({passed: true, message});
 
 export const fail = (message: string, hint?: string): Verdict => ({passed: false, message, hint});
 
@@ -35,8 +36,11 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
-/** "1 solution", "2 solutions": a count with its noun, for messages ("but there are 1" reads wrong). */
-export function count(n: number, singular: string, plural = `${singular}s`): string {
+/**
+ * "1 solution", "2 solutions": a count with its noun, for messages ("but there are 1" reads wrong). Chinese nouns
+ * have no plural, so on a Chinese page the plural is the singular ("3 个解").
+ */
+export function count(n: number, singular: string, plural = pageLang() === "zh" ? singular : `${singular}s`): string {
   return `${n} ${n === 1 ? singular : plural}`;
 }
 
@@ -44,10 +48,10 @@ export function count(n: number, singular: string, plural = `${singular}s`): str
 export function cases(fn: unknown, list: Case[], options: {name?: string; tolerance?: Tolerance} = {}): Verdict {
   const name = options.name ?? (typeof fn === "function" && fn.name ? fn.name : undefined);
   if (typeof fn !== "function")
-    return fail(`${name ?? "Your function"} should be a function, but it is ${describe(fn)}.`);
+    return fail(t("check.notFunction", {name: name ?? t("check.yourFunction"), what: describe(fn)}));
   for (const [index, item] of list.entries()) {
     const input = item.label ?? item.args.map(describe).join(", ");
-    const which = `case ${index + 1} of ${list.length}`;
+    const which = t("check.case", {n: index + 1, total: list.length});
     const failure = (message: string, expected: string, got: string): Verdict => ({
       passed: false,
       message: name ? `${name}: ${which}: ${message}` : `${which[0].toUpperCase()}${which.slice(1)}: ${message}`,
@@ -61,21 +65,23 @@ export function cases(fn: unknown, list: Case[], options: {name?: string; tolera
       if (item.throws) {
         if (item.throws.test(error instanceof Error ? error.message : String(error))) continue;
         return failure(
-          "the error message does not say what went wrong.",
-          `an error matching ${item.throws}`,
+          t("check.badMessage"),
+          t("check.errorMatching", {pattern: String(item.throws)}),
           errorMessage(error)
         );
       }
-      return failure("it threw an error.", describe(item.expected), errorMessage(error));
+      return failure(t("check.threw"), describe(item.expected), errorMessage(error));
     }
     if (item.throws)
-      return failure("it should have refused this input.", `an error matching ${item.throws}`, describe(got));
-    if (got instanceof Promise)
-      return failure("it returned a Promise; return the value itself.", describe(item.expected), "a Promise");
+      return failure(t("check.shouldRefuse"), t("check.errorMatching", {pattern: String(item.throws)}), describe(got));
+    if (got instanceof Promise) return failure(t("check.promise"), describe(item.expected), "a Promise");
     const problem = difference(got, item.expected, item.tolerance ?? options.tolerance);
     if (problem) return failure(problem, describe(item.expected), describe(got));
   }
-  return pass(`${name ?? "Your function"} passes ${list.length === 1 ? "its one case" : `all ${list.length} cases`}.`);
+  const who = name ?? t("check.yourFunction");
+  return pass(
+    list.length === 1 ? t("check.passesOne", {name: who}) : t("check.passesAll", {name: who, n: list.length})
+  );
 }
 
 /** Checks one value (not a function), e.g. weights the learner found. */
@@ -85,10 +91,10 @@ export function value(
   options: {name?: string; hint?: string; tolerance?: Tolerance} = {}
 ): Verdict {
   const problem = difference(got, expected, options.tolerance);
-  if (!problem) return pass(`${options.name ?? "The value"} is right.`);
+  if (!problem) return pass(t("check.valueRight", {name: options.name ?? t("check.theValue")}));
   return {
     passed: false,
-    message: `${options.name ?? "The value"}: ${problem}`,
+    message: `${options.name ?? t("check.theValue")}: ${problem}`,
     hint: options.hint,
     failedCase: {input: options.name ?? "", expected: describe(expected), got: describe(got)}
   };
@@ -109,10 +115,10 @@ export function runCheck(check: () => Verdict): Verdict {
   try {
     const verdict = check();
     if (!verdict || typeof verdict !== "object" || typeof verdict.passed !== "boolean") {
-      return fail("The check did not return a verdict (this is a bug in the chapter, not in your code).");
+      return fail(t("check.noVerdict"));
     }
     return verdict;
   } catch (error) {
-    return fail(`Your code threw an error while it was checked: ${errorMessage(error)}`);
+    return fail(t("check.codeThrew", {error: errorMessage(error)}));
   }
 }

@@ -3,6 +3,7 @@
 // keep each exercise's state in the learner's progress. Loaded by the hidden setup cell the build adds
 // (src/build/exercises-plugin.ts) to pages with exercises.
 import type {ExerciseData} from "../../build/exercises-plugin.js";
+import {t} from "../i18n.js";
 import {evaluate} from "../live/evaluate.js";
 import {createGuard} from "../live/guard.js";
 import {live, type RunResult} from "../live/index.js";
@@ -95,7 +96,10 @@ class Exercise {
   private showBadge(): void {
     const {status, solutionShown} = this.record;
     this.badge.textContent =
-      `${status === "passed" ? "✓ solved" : ""}${solutionShown ? " · solution shown" : ""}`.replace(/^ · /, "");
+      `${status === "passed" ? t("ex.solvedBadge") : ""}${solutionShown ? ` · ${t("ex.solutionShownBadge")}` : ""}`.replace(
+        /^ · /,
+        ""
+      );
   }
 
   private setStatus(status: "pending" | "passed" | "failed"): void {
@@ -106,12 +110,7 @@ class Exercise {
   async evaluate(run: RunResult): Promise<void> {
     if (live.getSource(this.data.cell) === this.data.starter) {
       this.setStatus("pending");
-      this.result.replaceChildren(
-        this.record.status === "passed"
-          ? "You have solved this exercise: it stays solved in your progress. This is the starter code again; " +
-              "fill in the marked place and press Run to check a new answer."
-          : "Not checked yet: fill in the marked place and press Run."
-      );
+      this.result.replaceChildren(this.record.status === "passed" ? t("ex.starterSolved") : t("ex.starter"));
       return;
     }
     let verdict: Verdict;
@@ -119,15 +118,15 @@ class Exercise {
       this.setStatus("pending");
       this.result.replaceChildren(
         run.state === "stopped"
-          ? "Not checked: the run was stopped before it finished. Press Run to check your code."
-          : `Not checked: ${(run.error?.message ?? "Waiting for another cell.").replace(/^W/, "w")}`
+          ? t("ex.stopped")
+          : t("ex.waiting", {reason: (run.error?.message ?? t("ex.waitingDefault")).replace(/^W/, "w")})
       );
       return;
     }
     if (run.state === "error") {
       verdict = {
         passed: false,
-        message: `Your code has an error, so it could not be checked. ${run.error?.message ?? ""}`.trim()
+        message: t("ex.error", {message: run.error?.message ?? ""}).trim()
       };
     } else {
       verdict = await check(this.data, run.exports ?? {});
@@ -146,15 +145,16 @@ class Exercise {
     if (!verdict.passed && verdict.failedCase) {
       const table = element("dl", "exercise__case");
       for (const [term, value] of [
-        ["Input", verdict.failedCase.input],
-        ["Expected", verdict.failedCase.expected],
-        ["Got", verdict.failedCase.got]
+        [t("ex.input"), verdict.failedCase.input],
+        [t("ex.expected"), verdict.failedCase.expected],
+        [t("ex.got"), verdict.failedCase.got]
       ]) {
         table.append(element("dt", "", term), element("dd", "", value));
       }
       parts.push(table);
     }
-    if (!verdict.passed && verdict.hint) parts.push(element("p", "exercise__case-hint", `Hint: ${verdict.hint}`));
+    if (!verdict.passed && verdict.hint)
+      parts.push(element("p", "exercise__case-hint", t("ex.caseHint", {hint: verdict.hint})));
     this.result.replaceChildren(...parts);
   }
 
@@ -167,12 +167,12 @@ class Exercise {
     }
     if (!this.root.querySelector(".exercise__hint[hidden]")) {
       button.disabled = true;
-      button.textContent = "No more hints";
+      button.textContent = t("ex.noMoreHints");
     }
   }
 
   private async showSolution(): Promise<void> {
-    const question = "Show the solution? It replaces your code in the editor (Reset brings back the starter code).";
+    const question = t("ex.confirmSolution");
     if (!window.confirm(question)) return;
     updateExercise(courseStorage(), this.data.id, {solutionShown: true});
     this.showBadge();

@@ -16,6 +16,7 @@
 //
 // Once tripped, every later check throws again, so a loop that catches the error and carries on is stopped by the
 // guard of the enclosing loop or function.
+import {t} from "../i18n.js";
 
 /** The most iterations between two looks at the clock (when iterations are fast). */
 export const CHECK_EVERY = 1000;
@@ -39,10 +40,7 @@ export function formatBytes(bytes: number): string {
 /** Thrown into a cell that ran too long without a break. */
 export class BudgetError extends Error {
   constructor(budgetMs: number) {
-    super(
-      `Stopped after running for ${budgetMs / 1000} s without a break: is there an endless loop or recursion? ` +
-        "Fix the cell and run it again."
-    );
+    super(t("run.timeout", {seconds: budgetMs / 1000}));
     this.name = "TimeoutError";
   }
 }
@@ -52,13 +50,7 @@ export class MemoryError extends Error {
   /** Without `call`: the run's memory grew past the budget. With it: that one allocation would not fit. */
   constructor(budgetBytes: number, call?: string, bytes = 0) {
     const budget = formatBytes(budgetBytes);
-    super(
-      call
-        ? `Stopped before ${call}, which would take about ${formatBytes(bytes)} of memory: a cell may use at most ` +
-            `${budget}. Make it smaller and run the cell again.`
-        : `Stopped after using more than ${budget} of memory: is an array growing without end? ` +
-            "Fix the cell and run it again."
-    );
+    super(call ? t("run.memoryCall", {call, bytes: formatBytes(bytes), budget}) : t("run.memory", {budget}));
     this.name = "MemoryError";
   }
 }
@@ -66,7 +58,7 @@ export class MemoryError extends Error {
 /** Thrown into a run the learner stopped with the Stop button. */
 export class StopError extends Error {
   constructor() {
-    super("Stopped by you.");
+    super(t("run.stoppedByYou"));
     this.name = "Stopped";
   }
 }

@@ -2,6 +2,7 @@
 // else with Observable's inspector (expandable objects and arrays), and errors with the cell line they happened on.
 import {Inspector} from "observablehq:runtime";
 import {describe} from "../exercises/compare.js";
+import {t} from "../i18n.js";
 
 export interface MatrixLike {
   rows: number;
@@ -44,7 +45,7 @@ function el<K extends keyof HTMLElementTagNameMap>(
 /** A table of at most MAX_ROWS × MAX_COLS entries (⋯ marks the rest) with the shape as caption. */
 export function matrixTable(m: MatrixLike): HTMLElement {
   const table = el("table", "live-matrix");
-  table.append(el("caption", undefined, `Matrix ${m.rows} × ${m.cols}`));
+  table.append(el("caption", undefined, t("matrix.caption", {rows: m.rows, cols: m.cols})));
   const rows = Math.min(m.rows, MAX_ROWS);
   const cols = Math.min(m.cols, MAX_COLS);
   const body = el("tbody");

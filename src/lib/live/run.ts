@@ -2,6 +2,7 @@
 // ends (done or error), and how a generator cell is stepped. A newer run of the cell replaces it: from then on
 // everything it does is ignored, its loops stop at their next guard and its timers are cleared.
 import {Generators} from "observablehq:stdlib";
+import {pageLang, t} from "../i18n.js";
 import {CANCELLED, createGuard, type Guard, StopError} from "./guard.js";
 import {errorBox, render, ThrownValue} from "./output.js";
 import type {LiveCell, RunResult} from "./runtime.js";
@@ -72,12 +73,17 @@ export class Run {
   /** Where a stopped run was, in words. */
   stoppedMessage(): string {
     const seconds = ((performance.now() - this.started) / 1000).toFixed(1);
-    if (this.steps === 0)
-      return `Stopped by you after ${seconds} s, before the cell finished. Your code is kept: Run starts it again.`;
+    if (this.steps === 0) return t("run.stoppedAfter", {seconds});
     const last = this.lastYield;
+    const zh = pageLang() === "zh";
+    const quoted = `“${String(last).slice(0, 80)}”`;
     const shown =
-      typeof last === "string" || typeof last === "number" ? ` (it last showed “${String(last).slice(0, 80)}”)` : "";
-    return `Stopped by you at step ${this.steps}${shown}. Your code is kept: Run starts it again.`;
+      typeof last === "string" || typeof last === "number"
+        ? zh
+          ? `（最后显示的是 ${quoted}）`
+          : ` (it last showed ${quoted})`
+        : "";
+    return t("run.stoppedAt", {steps: this.steps, shown});
   }
 
   get current(): boolean {

@@ -3,6 +3,7 @@
 // the start) and Framework's output variables `name = exports => exports[name]`. Running a cell (re)defines its host
 // with the compiled code; the runtime then reruns every cell that depends on its outputs, in dependency order.
 import type {Module, Observer, Variable} from "observablehq:runtime";
+import {t} from "../i18n.js";
 import type {CompiledCell} from "./compile.js";
 import {evaluate} from "./evaluate.js";
 import {type Guard, StopError} from "./guard.js";
@@ -39,6 +40,8 @@ export interface CellData {
   id: string;
   path: string;
   source: string;
+  /** The hash saved edits are compared with (store.ts): the English lesson's source, in both languages. */
+  original?: string;
   budget: number;
   /** The fence's key=value attributes (e.g. exercise=…), for features built on live cells. */
   attributes: Record<string, string>;
@@ -163,7 +166,7 @@ export class LiveCell {
   /** The line of the cell where `name` is first used or declared, as " (line N)". */
   private lineOf(name: string): string {
     const position = this.compiled?.positions?.[name];
-    return position ? ` (line ${position[0]})` : "";
+    return position ? t("run.line", {line: position[0]}) : "";
   }
 
   /** Where in the cell an error points, [line, column], for the editor's mark. */
@@ -183,17 +186,17 @@ export class LiveCell {
       if (error.message === `${input} is not defined`) {
         const removed = this.page.removed.get(input);
         if (removed) {
-          const what = removed.source.trim() ? "its code no longer does" : "its code was deleted";
-          return `${input} is not defined${where}: the cell “${removed.id}” defined it, but ${what}. Reset that cell, or define ${input} again.`;
+          const what = t(removed.source.trim() ? "run.codeNoLonger" : "run.codeDeleted");
+          return t("run.notDefinedRemoved", {input, where, id: removed.id, what});
         }
-        return `${input} is not defined${where}: no cell on this page defines it. Check the spelling, or define it in a cell.`;
+        return t("run.notDefined", {input, where});
       }
-      return `This cell uses ${input}${where}, which failed: ${error.message}`;
+      return t("run.uses", {input, where, message: error.message});
     }
     if (error instanceof CellProblem) return error.message;
     if (error instanceof SyntaxError && "line" in error) return `${error.name}: ${error.message}`;
     const line = error instanceof ThrownValue ? undefined : errorLine(error, this.url);
-    return `${error.name}: ${error.message}${line ? ` (line ${line})` : ""}`;
+    return `${error.name}: ${error.message}${line ? t("run.line", {line}) : ""}`;
   }
 
   /** Uses `compiled` (or the compile error) from now on and runs it, with everything that depends on it. */
@@ -275,17 +278,12 @@ export class LiveCell {
     const [first] = this.conflicts;
     if (first) {
       const {name, other} = first;
-      const by = other ? `the cell “${other.id}”` : "a part of this page you cannot edit";
+      const by = other ? t("run.theCell", {id: other.id}) : t("run.fixedPart");
       const position = this.compiled?.positions?.[name];
-      const fix = other
-        ? `Rename ${name} in this cell, or remove it from the cell “${other.id}”.`
-        : `Rename ${name} in this cell.`;
+      const fix = other ? t("run.renameOr", {name, id: other.id}) : t("run.rename", {name});
       return {
-        problem: new CellProblem(
-          `${name} is already defined by ${by}${this.lineOf(name)}: a name can be defined by one cell only. ${fix}`,
-          position
-        ),
-        reason: `cannot run: it defines ${name}, which ${by} defines already.`
+        problem: new CellProblem(t("run.defined", {name, by, where: this.lineOf(name), fix}), position),
+        reason: t("run.reasonDefined", {name, by})
       };
     }
     const duplicate = this.page.conflict(this);
@@ -332,7 +330,7 @@ export class LiveCell {
       if (error instanceof Object && shown.has(error)) throw error;
       const e = run.fail(error);
       // A stopped run that had not finished: the cells using it wait for it to run again.
-      if (e instanceof StopError) throw this.page.blocker(this, "was stopped before it finished.");
+      if (e instanceof StopError) throw this.page.blocker(this, t("run.reasonStopped"));
       throw e;
     }
   }
@@ -366,7 +364,7 @@ export class LivePage {
    * its message and wait. `reason` completes "Waiting for the cell “id”, which …".
    */
   blocker(cell: LiveCell, reason: string): Error {
-    const error = new Error(`Waiting for the cell “${cell.id}”, which ${reason}`);
+    const error = new Error(t("run.waiting", {id: cell.id, reason}));
     this.blockers.add(error.message);
     shown.add(error);
     return error;

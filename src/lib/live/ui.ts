@@ -1,6 +1,7 @@
 // The learner's side of a live cell: Edit/Run/Stop/Reset, the editor (CodeMirror, loaded on the first Edit or click
 // into the code, with the compiler), the "edited" and "not run yet" markers, saved edits, crash marks, notices and
 // "Reset all cells on this page".
+import {t} from "../i18n.js";
 import type {CompiledCell} from "./compile.js";
 import type {EditorHandle} from "./editor.js";
 import {RunMarks} from "./marks.js";
@@ -11,7 +12,8 @@ const SAVE_DELAY_MS = 300;
 /** Stop appears once a run has lasted this long (quick runs never show it). */
 const STOP_DELAY_MS = 300;
 
-export const KEYS_HINT = "Shift+Enter runs the cell. Tab indents; to leave the editor, press Escape, then Tab.";
+/** The editor's key help, in the page's language. */
+export const keysHint = (): string => t("cell.keys");
 
 let compiler: Promise<typeof import("./compile.js")> | undefined;
 let editorModule: Promise<typeof import("./editor.js")> | undefined;
@@ -66,6 +68,11 @@ export class CellUi {
     cell.listeners.add((result) => this.ran(result));
   }
 
+  /** The lesson's version that edits are saved against (the English page's, so edits carry across languages). */
+  private get lessonHash(): string {
+    return this.cell.data.original ?? hashSource(this.cell.data.source);
+  }
+
   get edited(): boolean {
     return this.cell.source !== this.cell.data.source;
   }
@@ -92,9 +99,7 @@ export class CellUi {
     if (!(result.error instanceof SyntaxError))
       this.editor?.markError(this.errorMark?.[0] ?? null, this.errorMark?.[1]);
     if (result.state === "done" && !this.cell.source.trim())
-      this.cell.output.replaceChildren(
-        note("live-cell__empty", "This cell is empty. Reset brings back the lesson's code.")
-      );
+      this.cell.output.replaceChildren(note("live-cell__empty", t("cell.empty")));
   }
 
   /** Opens the editor (loading it and the compiler on first use). */
@@ -109,11 +114,11 @@ export class CellUi {
       const hint = document.createElement("p");
       hint.className = "live-cell__keys";
       hint.id = `live-keys-${this.cell.id}`;
-      hint.textContent = KEYS_HINT;
+      hint.textContent = keysHint();
       const editor = createEditor({
         parent: this.editorHost,
         source: this.cell.source,
-        label: `Code of the live cell ${this.cell.id}`,
+        label: t("cell.code", {id: this.cell.id}),
         describedBy: hint.id,
         onChange: (source) => this.changed(source),
         onRun: () => void this.run(),
@@ -159,7 +164,7 @@ export class CellUi {
   private save(): void {
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
-    const edit: SavedEdit = {original: hashSource(this.cell.data.source), source: this.cell.source};
+    const edit: SavedEdit = {original: this.lessonHash, source: this.cell.source};
     const problem = this.edited ? saveEdit(this.key, edit) : removeEdit(this.key);
     if (problem) this.showNotice(problem);
     else if (this.notice.dataset.kind === "storage") this.hideNotice();
@@ -247,7 +252,7 @@ export class CellUi {
     if (problem) this.showNotice(problem, "storage");
     if (!edit || edit.source === this.cell.data.source) {
       this.cell.define(this.cell.data.compiled, this.cell.originalError);
-    } else if (edit.original === hashSource(this.cell.data.source)) {
+    } else if (edit.original === this.lessonHash) {
       this.cell.source = edit.source;
       this.cell.hold();
       this.updateEdited();
@@ -262,26 +267,22 @@ export class CellUi {
     } else {
       // The lesson changed since the edit was made: never apply it silently.
       this.cell.define(this.cell.data.compiled, this.cell.originalError);
-      this.showNotice(
-        "This cell was updated in the course since you edited it, so it shows the new version. Your edit is kept.",
-        "outdated",
+      this.showNotice(t("cell.outdated"), "outdated", [
         [
-          [
-            "Use my edit",
-            () => {
-              this.hideNotice();
-              void this.setSource(edit.source);
-            }
-          ],
-          [
-            "Discard my edit",
-            () => {
-              this.hideNotice();
-              removeEdit(this.key);
-            }
-          ]
+          t("cell.useEdit"),
+          () => {
+            this.hideNotice();
+            void this.setSource(edit.source);
+          }
+        ],
+        [
+          t("cell.discardEdit"),
+          () => {
+            this.hideNotice();
+            removeEdit(this.key);
+          }
         ]
-      );
+      ]);
     }
   }
 
@@ -325,10 +326,6 @@ interface Held {
   reason: string;
 }
 
-const CRASHED_MESSAGE =
-  "This edit was running when the page stopped last time (it may have run out of memory), so it was not run " +
-  "again. Press Run to try it, or Reset to go back to the lesson's code.";
-
 /**
  * Which edited cells must not run by themselves because the page died while they ran: the edited cells whose mark
  * survived; or, when only lesson cells' marks survived (they ran with values from edited cells), every edited cell.
@@ -344,18 +341,16 @@ async function crashVerdicts(page: LivePage, uis: Map<string, CellUi>, marks: Ru
   for (const id of culprits)
     verdicts.set(id, {
       held: true,
-      message: CRASHED_MESSAGE,
-      reason: "was not run: the page stopped while it was running last time."
+      message: t("cell.crashed"),
+      reason: t("run.reasonCrashed")
     });
   const [lesson] = crashed;
   if (!culprits.length && lesson)
     for (const id of edited)
       verdicts.set(id, {
         held: true,
-        message:
-          `This edit was not run: the page stopped last time while the cell “${lesson}” was running with your ` +
-          "edits. Press Run to try it, or Reset to go back to the lesson's code.",
-        reason: `was not run: the page stopped last time while the cell “${lesson}” was running.`
+        message: t("cell.crashedOther", {lesson}),
+        reason: t("run.reasonCrashedOther", {lesson})
       });
   return verdicts;
 }

@@ -1,6 +1,7 @@
 // The progress widgets: the course map on the home page (each chapter's exercises passed out of total),
 // a chapter's own progress line, and the Export / Import / Reset buttons. All of them redraw whenever
 // progress changes, in this tab or in another one.
+import {pageLang, t} from "../i18n.js";
 import {
   countPassed,
   describeRefused,
@@ -18,6 +19,10 @@ import {browserStorage, PREFIX, type SafeStorage} from "./storage.js";
 export interface ChapterInfo {
   name: string;
   path: string;
+  /** The link, when it is not `.${path}` (the Chinese home page links untranslated chapters in English). */
+  href?: string;
+  /** The chapter is only in English so far (marked on a Chinese page). */
+  english?: boolean;
   exercises: string[];
 }
 
@@ -53,6 +58,10 @@ function live(draw: () => void, invalidation?: Promise<unknown>): void {
 }
 
 function progressText(passed: number, total: number): string {
+  if (pageLang() === "zh") {
+    if (total === 0) return "还没有练习";
+    return passed === total ? `全部完成：${total} 道练习都已通过` : `已通过 ${passed} / ${total} 道练习`;
+  }
   if (total === 0) return "no exercises yet";
   if (passed === total) return `complete: all ${total} exercises passed`;
   return `${passed} of ${total} exercises passed`;
@@ -72,12 +81,13 @@ export function courseMap(chapters: ChapterInfo[], invalidation?: Promise<unknow
   live(() => {
     const storage = courseStorage();
     list.replaceChildren(
-      ...chapters.map(({name, path, exercises}) => {
+      ...chapters.map(({name, path, href, english, exercises}) => {
         const {passed, total} = countPassed(storage, exercises);
         const item = element(
           "li",
           {},
-          element("a", {href: `.${path}`}, name.replace(/^\d+ · /, "")),
+          element("a", {href: href ?? `.${path}`}, name.replace(/^\d+ · /, "")),
+          english ? "（英文）" : "",
           " — ",
           progressLine(passed, total)
         );
@@ -97,7 +107,7 @@ export function chapterProgress(exercises: string[], invalidation?: Promise<unkn
   live(() => {
     const storage = courseStorage();
     const {passed, total} = countPassed(storage, exercises);
-    const line = element("p", {}, "Your progress in this chapter: ", progressLine(passed, total));
+    const line = element("p", {}, t("progress.chapter"), progressLine(passed, total));
     root.replaceChildren(line);
     if (storage.problem) root.append(element("p", {className: "progress-problem"}, storage.problem));
   }, invalidation);
@@ -106,6 +116,8 @@ export function chapterProgress(exercises: string[], invalidation?: Promise<unkn
 
 /** "2 exercises passed (of 3 recorded) and 1 edited cell" */
 function describeSummary({passed, exercises, edits}: ProgressSummary): string {
+  if (pageLang() === "zh")
+    return t("progress.summary", {passed, edits, recorded: exercises > passed ? `（共记录 ${exercises} 道）` : ""});
   const parts = [
     `${passed} exercise${passed === 1 ? "" : "s"} passed${exercises > passed ? ` (of ${exercises} recorded)` : ""}`,
     `${edits} edited cell${edits === 1 ? "" : "s"}`
@@ -121,26 +133,17 @@ type ImportChoice = "replace" | "merge" | "cancel";
  */
 function askImport(name: string, plan: ImportPlan, current: ProgressSummary, empty: boolean): Promise<ImportChoice> {
   const dialog = element("dialog", {className: "progress-import"});
-  const title = element("h2", {id: "progress-import-title"}, `Import progress from ${name}?`);
+  const title = element("h2", {id: "progress-import-title"}, t("progress.importTitle", {name}));
   dialog.setAttribute("aria-labelledby", title.id);
-  dialog.append(title, element("p", {}, `The file holds ${describeSummary(plan.summary)}.`));
+  dialog.append(title, element("p", {}, t("progress.fileHolds", {summary: describeSummary(plan.summary)})));
   if (plan.refused.length)
     dialog.append(
-      element(
-        "p",
-        {className: "progress-refused"},
-        `Not imported, because they would not load: ${describeRefused(plan.refused)}.`
-      )
+      element("p", {className: "progress-refused"}, t("progress.refused", {list: describeRefused(plan.refused)}))
     );
   if (!empty)
     dialog.append(
-      element("p", {}, `This browser has ${describeSummary(current)}.`),
-      element(
-        "p",
-        {},
-        "Replace: the file's progress replaces yours. Merge: the file's progress is added to yours; an exercise " +
-          "passed in either stays passed, and where both have an edit of the same cell, yours is kept."
-      )
+      element("p", {}, t("progress.browserHas", {summary: describeSummary(current)})),
+      element("p", {}, t("progress.replaceOrMerge"))
     );
   const buttons = element("p", {className: "progress-import__buttons"});
   dialog.append(buttons);
@@ -152,13 +155,13 @@ function askImport(name: string, plan: ImportPlan, current: ProgressSummary, emp
     };
     const choices: [string, ImportChoice][] = empty
       ? [
-          ["Import", "replace"],
-          ["Cancel", "cancel"]
+          [t("progress.import"), "replace"],
+          [t("progress.cancel"), "cancel"]
         ]
       : [
-          ["Replace my progress", "replace"],
-          ["Merge with my progress", "merge"],
-          ["Cancel", "cancel"]
+          [t("progress.replace"), "replace"],
+          [t("progress.merge"), "merge"],
+          [t("progress.cancel"), "cancel"]
         ];
     for (const [label, choice] of choices) {
       const button = element("button", {type: "button", textContent: label});
@@ -187,7 +190,7 @@ export function progressControls(chapters?: ChapterInfo[]): HTMLElement {
     status.textContent = message;
   };
 
-  const exportButton = element("button", {type: "button", textContent: "Export progress"});
+  const exportButton = element("button", {type: "button", textContent: t("progress.export")});
   exportButton.addEventListener("click", () => {
     const file = exportProgress(storage);
     const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], {type: "application/json"}));
@@ -196,12 +199,12 @@ export function progressControls(chapters?: ChapterInfo[]): HTMLElement {
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
-    say(`Exported ${Object.keys(file.entries).length} saved items.`);
+    say(t("progress.exported", {n: Object.keys(file.entries).length}));
   });
 
   const fileInput = element("input", {type: "file", accept: "application/json,.json", hidden: true});
-  fileInput.setAttribute("aria-label", "Progress file to import");
-  const importButton = element("button", {type: "button", textContent: "Import progress"});
+  fileInput.setAttribute("aria-label", t("progress.fileLabel"));
+  const importButton = element("button", {type: "button", textContent: t("progress.importButton")});
   importButton.addEventListener("click", () => fileInput.click());
   fileInput.addEventListener("change", async () => {
     const file = fileInput.files?.[0];
@@ -209,13 +212,13 @@ export function progressControls(chapters?: ChapterInfo[]): HTMLElement {
     if (!file) return;
     const read = readProgressFile(await file.text(), known);
     if (!read.ok) {
-      say(`Could not import ${file.name}: ${read.reason}`);
+      say(t("progress.couldNot", {name: file.name, reason: read.reason}));
       return;
     }
     const current = exportProgress(storage).entries;
     const choice = await askImport(file.name, read.plan, summarize(current), Object.keys(current).length === 0);
     if (choice === "cancel") {
-      say(`Nothing was imported from ${file.name}.`);
+      say(t("progress.nothing", {name: file.name}));
       return;
     }
     const result = importPlan(storage, read.plan, choice);
@@ -223,15 +226,15 @@ export function progressControls(chapters?: ChapterInfo[]): HTMLElement {
     say(
       result.ok
         ? `${choice === "merge" ? "Merged" : "Imported"} ${result.count} saved item${result.count === 1 ? "" : "s"} from ${file.name}${refused ? `; ${refused} refused` : ""}.`
-        : `Could not import ${file.name}: ${result.reason}`
+        : t("progress.couldNot", {name: file.name, reason: result.reason})
     );
   });
 
-  const resetButton = element("button", {type: "button", textContent: "Reset progress"});
+  const resetButton = element("button", {type: "button", textContent: t("progress.resetButton")});
   resetButton.addEventListener("click", () => {
-    if (!window.confirm("Reset all progress and all edited cells in this browser? This cannot be undone.")) return;
+    if (!window.confirm(t("progress.confirmReset"))) return;
     resetProgress(storage);
-    say("Progress reset.");
+    say(t("progress.resetDone"));
   });
 
   const root = element(

@@ -7,6 +7,7 @@ import {describe, expect, it} from "vitest";
 import {collectExercises, compileCheck, type ExerciseSource} from "../../../src/build/exercises-plugin.js";
 import * as helpers from "../../../src/lib/exercises/check.js";
 import {runCheck, type Verdict} from "../../../src/lib/exercises/check.js";
+import {canonicalPath} from "../../../src/lib/i18n.js";
 import {type CompiledCell, compileCell} from "../../../src/lib/live/compile.js";
 import {evaluate} from "../../../src/lib/live/evaluate.js";
 import {createGuard} from "../../../src/lib/live/guard.js";
@@ -44,7 +45,8 @@ async function verdictFor(exercise: ExerciseSource, code: string, page: string):
   const base = {display: () => {}, invalidation: new Promise(() => {})};
   let exports: Record<string, unknown>;
   try {
-    exports = await run(compileCell(code, {path: page}), base);
+    // As the build does: a Chinese page's cells resolve imports from its English twin's path.
+    exports = await run(compileCell(code, {path: canonicalPath(page)}), base);
   } catch (error) {
     return {passed: false, message: `the cell failed: ${(error as Error).message}`};
   }

@@ -63,6 +63,19 @@ describe("the playground's live cell", () => {
     expect(/```ts live id=playground\n([\s\S]*?)\n```/.exec(page)?.[1]).toBe(playgroundCell(DEFAULT_SETTINGS));
   });
 
+  it("is the cell the Chinese Playground page prints, with its comments in Chinese", () => {
+    const page = readFileSync("src/zh/playground.md", "utf8");
+    const globals = globalThis as {document?: unknown};
+    globals.document = {documentElement: {lang: "zh-CN"}}; // what t() reads in the page
+    try {
+      const cell = playgroundCell(DEFAULT_SETTINGS);
+      expect(cell).toContain("// 2 个类别：P(类别 1)");
+      expect(/```ts live id=playground\n([\s\S]*?)\n```/.exec(page)?.[1]).toBe(cell);
+    } finally {
+      delete globals.document;
+    }
+  });
+
   it("writes the output layer and loss each problem needs", () => {
     expect(playgroundCell(DEFAULT_SETTINGS)).toContain(
       'const outputLayer: LayerSpec = {units: 1, activation: "sigmoid"}; // 2 classes: P(class 1)'
