@@ -6,7 +6,7 @@
 import {readFileSync} from "node:fs";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {cellOutput, launch, liveCell, open, type PageReport, screenshot} from "./browser.js";
+import {cellOutput, launch, liveCell, open, type PageReport, screenshot, settled} from "./browser.js";
 
 const PATH = "/backpropagation";
 const EXERCISES = ["numerical-gradient", "chain-rule", "logistic-gradients", "two-layer"];
@@ -24,15 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Waits until no live cell is running (the training, the animations and the timings take a few seconds). */
-async function settled(p: Page): Promise<void> {
-  await p.waitForFunction(
-    () => document.querySelectorAll('[data-live-cell][data-state="running"]').length === 0,
-    null,
-    {timeout: 120_000}
-  );
-}
 
 const output = (p: Page, id: string): Promise<string> => cellOutput(p, id).innerText();
 

@@ -6,7 +6,7 @@ import {readFileSync} from "node:fs";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {blobs, softmax} from "../../src/lib/nn/index.js";
-import {cellOutput, launch, liveCell, open, type PageReport, screenshot} from "./browser.js";
+import {cellOutput, launch, liveCell, numbers, open, type PageReport, screenshot, settled} from "./browser.js";
 
 const PATH = "/softmax";
 const EXERCISES = ["stableSoftmax", "predictClass", "crossEntropy", "logSigmoid"];
@@ -26,21 +26,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Waits until no live cell is running (the training cell takes a few seconds). */
-async function settled(p: Page, timeout = 60_000): Promise<void> {
-  await p.waitForFunction(
-    () => document.querySelectorAll('[data-live-cell][data-state="running"]').length === 0,
-    null,
-    {timeout}
-  );
-}
-
 const output = (p: Page, id: string): Promise<string> => cellOutput(p, id).innerText();
-
-/** Every number in a text, in order (1e-5, 2.69e+43, −0.98, Infinity and NaN included). */
-function numbers(text: string): number[] {
-  return [...text.matchAll(/-?(?:\d+\.?\d*(?:e[+-]?\d+)?|Infinity)|NaN/g)].map((m) => Number(m[0]));
-}
 
 /** The numbers on the line of a cell's output that starts with `prefix` (outputs are one display per block). */
 async function line(p: Page, id: string, prefix: string): Promise<number[]> {

@@ -5,7 +5,7 @@
 // passes; and the page reads in light and dark, at desktop and phone width.
 import type {Browser, Locator, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {cellOutput, launch, liveCell, open, type PageReport, screenshot} from "./browser.js";
+import {cellOutput, launch, liveCell, open, type PageReport, screenshot, settled} from "./browser.js";
 
 const PATH = "/xor";
 const EXERCISES = ["xor-weights", "forward-pass", "collapse", "circles"];
@@ -23,15 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Waits until no live cell is running (the training cells animate for a few seconds). */
-async function settled(p: Page): Promise<void> {
-  await p.waitForFunction(
-    () => document.querySelectorAll('[data-live-cell][data-state="running"]').length === 0,
-    null,
-    {timeout: 90_000}
-  );
-}
 
 // innerText keeps a line break between two printed values, as the reader sees them.
 const output = (p: Page, id: string): Promise<string> => cellOutput(p, id).innerText();
